@@ -1,0 +1,1 @@
+//! The knowledge base: cited vendor registry, IEEE MAC prefixes, fingerprint rules; embedded, overridable from disk.

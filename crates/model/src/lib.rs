@@ -1,0 +1,15 @@
+//! camsweep's shared data model.
+//!
+//! Everything that crosses a crate boundary lives here: the [`Observation`] (one piece of raw
+//! evidence about one address), the canonical [`field`] names that parsers extract from
+//! observations and that fingerprint rules match on, and the [`Identification`] the engine makes
+//! of one device. This crate is pure: no I/O, no async, no printing.
+
+pub mod field;
+mod identification;
+mod observation;
+
+pub use identification::{
+    DeviceType, Evidence, Identification, Implication, ListMembership, PrcNil, Stance, VendorFacts,
+};
+pub use observation::{Observation, ObservationKind, ParseKindError};

@@ -1,0 +1,1 @@
+//! The scanner: bounded, non-intrusive active discovery producing observations.
