@@ -4,10 +4,16 @@ use std::path::PathBuf;
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// `../shared` beside the repository, where the development corpus lives.
 pub fn shared_dir() -> PathBuf {
-    repo_root().parent().expect("repo has a parent").join("shared")
+    repo_root()
+        .parent()
+        .expect("repo has a parent")
+        .join("shared")
 }

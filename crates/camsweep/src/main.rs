@@ -37,12 +37,51 @@ pub struct Globals {
 pub enum Command {
     /// Identify devices from observations (JSON Lines, one observation a line).
     Identify(cmd::identify::Args),
+    /// Show the knowledge base: version, sources, MAC registry date; look up a MAC, brand or vendor.
+    Kb(cmd::kb::Args),
+    /// Run the lab: an emulated surveillance estate on loopback (or in a network namespace).
+    Lab(cmd::lab::Args),
+    /// Scan targets for surveillance equipment and identify it.
+    Scan(cmd::scan::Args),
+    /// Import or show the estate definition (organisations, sites, networks).
+    Estate(cmd::estate::Args),
+    /// Store a scan document or observations file in the register.
+    Ingest(cmd::ingest::Args),
+    /// Recompute identifications and findings for the whole register.
+    Evaluate(cmd::evaluate::Args),
+    /// List findings, filtered.
+    Findings(cmd::findings::Args),
+    /// Accept a finding as a time-limited exception.
+    Waive(cmd::waive::Args),
+    /// Deployment gate: may this maker, brand or model be deployed at this site?
+    Check(cmd::check::Args),
+    /// List policy packs or run their test cases.
+    Policy(cmd::policy::Args),
+    /// Write reports from the register (HTML, XLSX, CSV, JSON) or plain answers.
+    Report(cmd::report::Args),
+    /// List or update the remediation plan.
+    Plan(cmd::plan::Args),
+    /// Run the main job end to end on the lab: estate, scan, policies, report.
+    Demo(cmd::demo::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Identify(args) => cmd::identify::run(args, &cli.globals),
+        Command::Kb(args) => cmd::kb::run(args, &cli.globals),
+        Command::Lab(args) => cmd::lab::run(args, &cli.globals),
+        Command::Scan(args) => cmd::scan::run(args, &cli.globals),
+        Command::Estate(args) => cmd::estate::run(args, &cli.globals),
+        Command::Ingest(args) => cmd::ingest::run(args, &cli.globals),
+        Command::Evaluate(args) => cmd::evaluate::run(args, &cli.globals),
+        Command::Findings(args) => cmd::findings::run(args, &cli.globals),
+        Command::Waive(args) => cmd::waive::run(args, &cli.globals),
+        Command::Check(args) => cmd::check::run(args, &cli.globals),
+        Command::Policy(args) => cmd::policy::run(args, &cli.globals),
+        Command::Report(args) => cmd::report::run(args, &cli.globals),
+        Command::Plan(args) => cmd::plan::run(args, &cli.globals),
+        Command::Demo(args) => cmd::demo::run(args, &cli.globals),
     };
     if let Err(err) = &result
         && !exit::is_broken_pipe(err)

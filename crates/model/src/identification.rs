@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::ObservationKind;
 
 /// What kind of device something is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum DeviceType {
     IpCamera,
@@ -219,7 +221,10 @@ mod tests {
     #[test]
     fn device_type_names_match_the_documented_vocabulary() {
         for t in DeviceType::ALL {
-            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.as_str()));
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.as_str())
+            );
             assert_eq!(t.as_str().parse::<DeviceType>().unwrap(), t);
         }
         assert!(!DeviceType::Other.is_surveillance());

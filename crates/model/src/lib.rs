@@ -8,8 +8,10 @@
 pub mod field;
 mod identification;
 mod observation;
+mod scan;
 
 pub use identification::{
     DeviceType, Evidence, Identification, Implication, ListMembership, PrcNil, Stance, VendorFacts,
 };
 pub use observation::{Observation, ObservationKind, ParseKindError};
+pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};

@@ -155,7 +155,9 @@ impl fmt::Display for ObservationKind {
 
 /// An observation kind name that camsweep does not know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown observation kind {0:?} (known kinds: mac, http.server, http.title, ...; see docs/observations.md)")]
+#[error(
+    "unknown observation kind {0:?} (known kinds: mac, http.server, http.title, ...; see docs/observations.md)"
+)]
 pub struct ParseKindError(pub String);
 
 impl FromStr for ObservationKind {

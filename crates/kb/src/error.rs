@@ -1,0 +1,22 @@
+/// Why a knowledge base could not be loaded. Each variant names the file and, where it can, the
+/// line and field, so that a maintainer of a KB override can find the mistake.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{file}:{line}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: {field}: {message}")]
+    Invalid {
+        file: String,
+        field: String,
+        message: String,
+    },
+}
