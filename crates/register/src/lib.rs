@@ -1,1 +1,18 @@
-//! The estate register: organisations, sites, networks, devices, findings, waivers and history on SQLite or PostgreSQL.
+//! The estate register: organisations, sites, networks, devices, findings, waivers and history
+//! on SQLite or PostgreSQL.
+//!
+//! - [`Estate`]: the estate definition file (`docs/estate.md`), validated as a whole.
+//! - [`Register`]: the storage interface over both backends (`docs/register.md`).
+//! - [`ingest`]: reading scan documents and observation files into [`IngestBatch`]es.
+
+pub mod error;
+pub mod estate;
+mod store;
+pub mod types;
+
+pub use error::{EstateError, EstateIssue, RegisterError};
+pub use estate::{Estate, Network, Organisation, Placement, Sensitivity, Site, Zone};
+pub use store::{
+    Coverage, Register, device_key, normalise_mac, now_rfc3339, postgres, sqlite, today,
+};
+pub use types::*;

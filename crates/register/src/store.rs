@@ -1,0 +1,449 @@
+//! The storage interface: [`Register`], one enum over the SQLite and PostgreSQL stores.
+//!
+//! Both stores are the same code (`store_body.rs`) compiled against each sqlx driver, so they
+//! cannot drift apart; the conformance suite in `tests/register.rs` runs against both.
+
+use std::borrow::Cow;
+use std::future::Future;
+use std::net::IpAddr;
+use std::pin::Pin;
+use std::str::FromStr;
+use std::time::Duration;
+
+use camsweep_model::{Observation, ObservationKind};
+use ipnet::IpNet;
+use sqlx::migrate::{Migration, MigrationSource, MigrationType};
+
+use crate::error::RegisterError;
+use crate::estate::Estate;
+use crate::types::*;
+
+/// The SQLite store.
+pub mod sqlite {
+    type Db = sqlx::Sqlite;
+    /// IMMEDIATE takes the write lock up front, so two writers queue on `busy_timeout` instead
+    /// of failing with SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
+    const BEGIN: &str = "BEGIN IMMEDIATE";
+    const MIGRATIONS: &[(i64, &str, &str)] = &[(
+        1,
+        "register",
+        include_str!("../migrations/sqlite/0001_register.sql"),
+    )];
+    include!("store_body.rs");
+}
+
+/// The PostgreSQL store.
+pub mod postgres {
+    type Db = sqlx::Postgres;
+    const BEGIN: &str = "BEGIN";
+    const MIGRATIONS: &[(i64, &str, &str)] = &[(
+        1,
+        "register",
+        include_str!("../migrations/postgres/0001_register.sql"),
+    )];
+    include!("store_body.rs");
+}
+
+/// The register, on whichever backend `--db` named.
+#[derive(Debug, Clone)]
+pub enum Register {
+    Sqlite(sqlite::Store),
+    Postgres(postgres::Store),
+}
+
+macro_rules! dispatch {
+    ($self:ident, $store:ident => $body:expr) => {
+        match $self {
+            Register::Sqlite($store) => $body,
+            Register::Postgres($store) => $body,
+        }
+    };
+}
+
+impl Register {
+    /// Opens (creating and migrating as needed) the register named by `target`: a
+    /// `postgres://` or `postgresql://` URL, or else a SQLite file path (optionally prefixed
+    /// `sqlite://`).
+    pub async fn open(target: &str) -> Result<Self, RegisterError> {
+        let open_err = |source| RegisterError::Open {
+            target: redact(target),
+            source,
+        };
+        let register = if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+            let options = sqlx::postgres::PgConnectOptions::from_str(target).map_err(open_err)?;
+            Self::connect_postgres(options, target).await?
+        } else {
+            let path = target
+                .strip_prefix("sqlite://")
+                .or_else(|| target.strip_prefix("sqlite:"))
+                .unwrap_or(target);
+            let options = sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(path)
+                .create_if_missing(true)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(30));
+            let pool = sqlx::sqlite::SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(options)
+                .await
+                .map_err(open_err)?;
+            Register::Sqlite(sqlite::Store::from_pool(pool))
+        };
+        register.migrate().await?;
+        Ok(register)
+    }
+
+    /// Opens a PostgreSQL register inside `schema` (created if missing), so that several
+    /// registers (e.g. parallel tests) can share one database.
+    pub async fn open_postgres_schema(url: &str, schema: &str) -> Result<Self, RegisterError> {
+        if schema.is_empty()
+            || !schema
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(RegisterError::Invalid {
+                field: "schema".into(),
+                message: format!("{schema:?}: use lowercase letters, digits and _"),
+            });
+        }
+        let open_err = |source| RegisterError::Open {
+            target: redact(url),
+            source,
+        };
+        let base = sqlx::postgres::PgConnectOptions::from_str(url).map_err(open_err)?;
+        {
+            use sqlx::Connection;
+            let mut conn = sqlx::postgres::PgConnection::connect_with(&base)
+                .await
+                .map_err(open_err)?;
+            let create = format!("CREATE SCHEMA IF NOT EXISTS {schema}");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(create))
+                .execute(&mut conn)
+                .await
+                .map_err(open_err)?;
+        }
+        let options = base.options([("search_path", schema)]);
+        let register = Self::connect_postgres(options, url).await?;
+        register.migrate().await?;
+        Ok(register)
+    }
+
+    async fn connect_postgres(
+        options: sqlx::postgres::PgConnectOptions,
+        target: &str,
+    ) -> Result<Self, RegisterError> {
+        let pool = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(Duration::from_secs(15))
+            .connect_with(options)
+            .await
+            .map_err(|source| RegisterError::Open {
+                target: redact(target),
+                source,
+            })?;
+        Ok(Register::Postgres(postgres::Store::from_pool(pool)))
+    }
+
+    /// `sqlite` or `postgres`.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Register::Sqlite(_) => "sqlite",
+            Register::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn migrate(&self) -> Result<(), RegisterError> {
+        dispatch!(self, s => s.migrate().await)
+    }
+
+    pub async fn estate(&self) -> Result<Estate, RegisterError> {
+        dispatch!(self, s => s.estate().await)
+    }
+
+    pub async fn apply_estate(
+        &self,
+        estate: &Estate,
+        actor: &str,
+    ) -> Result<EstateChange, RegisterError> {
+        dispatch!(self, s => s.apply_estate(estate, actor).await)
+    }
+
+    pub async fn ingest(
+        &self,
+        batch: &IngestBatch,
+        actor: &str,
+    ) -> Result<IngestSummary, RegisterError> {
+        dispatch!(self, s => s.ingest(batch, actor).await)
+    }
+
+    pub async fn devices(&self) -> Result<Vec<DeviceRecord>, RegisterError> {
+        dispatch!(self, s => s.devices().await)
+    }
+
+    pub async fn observations_by_device(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Vec<Observation>>, RegisterError> {
+        dispatch!(self, s => s.observations_by_device().await)
+    }
+
+    pub async fn count(&self, table: CountedTable) -> Result<i64, RegisterError> {
+        dispatch!(self, s => s.count(table).await)
+    }
+
+    pub async fn apply_evaluation(
+        &self,
+        results: &[(String, camsweep_model::Identification, Vec<NewFinding>)],
+        actor: &str,
+    ) -> Result<EvaluationDelta, RegisterError> {
+        dispatch!(self, s => s.apply_evaluation(results, actor).await)
+    }
+
+    pub async fn findings(
+        &self,
+        filter: &FindingFilter,
+        today: &str,
+    ) -> Result<Vec<FindingRecord>, RegisterError> {
+        dispatch!(self, s => s.findings(filter, today).await)
+    }
+
+    pub async fn waive(
+        &self,
+        finding_id: &str,
+        until: &str,
+        reason: &str,
+        by: &str,
+    ) -> Result<Waiver, RegisterError> {
+        let date = time::Date::parse(until, &time::format_description::well_known::Iso8601::DATE)
+            .map_err(|e| RegisterError::Invalid {
+            field: "until".into(),
+            message: format!("{until:?} is not an ISO date (YYYY-MM-DD): {e}"),
+        })?;
+        for (field, value) in [("reason", reason), ("by", by)] {
+            if value.trim().is_empty() {
+                return Err(RegisterError::Invalid {
+                    field: field.into(),
+                    message: "must not be empty".into(),
+                });
+            }
+        }
+        let until = iso_date(date);
+        dispatch!(self, s => s.waive(finding_id, &until, reason, by).await)
+    }
+
+    pub async fn history(
+        &self,
+        entity: Option<(&str, &str)>,
+    ) -> Result<Vec<HistoryEntry>, RegisterError> {
+        dispatch!(self, s => s.history(entity).await)
+    }
+
+    pub async fn upsert_plan_item(
+        &self,
+        item: &PlanItem,
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        dispatch!(self, s => s.upsert_plan_item(item, actor).await)
+    }
+
+    pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {
+        dispatch!(self, s => s.plan_items().await)
+    }
+
+    pub async fn close(&self) {
+        dispatch!(self, s => s.pool().close().await)
+    }
+}
+
+/// Hides a password in a connection URL for error messages.
+fn redact(target: &str) -> String {
+    match target.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('@') {
+            Some((userinfo, host)) if userinfo.contains(':') => {
+                let user = userinfo.split(':').next().unwrap_or("");
+                format!("{scheme}://{user}:***@{host}")
+            }
+            _ => target.to_owned(),
+        },
+        None => target.to_owned(),
+    }
+}
+
+/// Now, RFC 3339 UTC with microseconds, fixed width so that text order is time order.
+pub fn now_rfc3339() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    now.format(&fmt)
+        .unwrap_or_else(|_| now.unix_timestamp().to_string())
+}
+
+/// Today's date, ISO.
+pub fn today() -> String {
+    iso_date(time::OffsetDateTime::now_utc().date())
+}
+
+fn iso_date(date: time::Date) -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    date.format(&fmt).unwrap_or_default()
+}
+
+/// Normalises a MAC in any common notation to `aa:bb:cc:dd:ee:ff`.
+pub fn normalise_mac(text: &str) -> Option<String> {
+    let hex: String = text.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+    let separators_ok = text
+        .chars()
+        .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '-' | '.' | ' '));
+    if hex.len() != 12 || !separators_ok {
+        return None;
+    }
+    let hex = hex.to_ascii_lowercase();
+    let pairs: Vec<&str> = (0..6).map(|i| &hex[i * 2..i * 2 + 2]).collect();
+    let mac = pairs.join(":");
+    // All-zero and broadcast addresses identify nothing.
+    (mac != "00:00:00:00:00:00" && mac != "ff:ff:ff:ff:ff:ff").then_some(mac)
+}
+
+pub(crate) fn observation_mac(o: &Observation) -> Option<String> {
+    (o.kind == ObservationKind::Mac)
+        .then(|| normalise_mac(&o.value))
+        .flatten()
+}
+
+/// The identity of a device in the register: its MAC where known (a MAC survives DHCP
+/// changes), else its address within its network (the same private address on two sites is two
+/// devices), else the grouping label an import gave it.
+pub fn device_key(
+    mac: Option<&str>,
+    network: Option<&str>,
+    address: Option<&str>,
+    label: Option<&str>,
+) -> String {
+    match (mac, address, label) {
+        (Some(mac), _, _) => format!("mac:{mac}"),
+        (None, Some(address), _) => format!("addr:{}/{address}", network.unwrap_or("-")),
+        (None, None, Some(label)) => format!("label:{label}"),
+        (None, None, None) => format!("anon:{}", uuid::Uuid::now_v7()),
+    }
+}
+
+/// What a scan covered: addresses, CIDRs and `first-last` ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    nets: Vec<IpNet>,
+    ranges: Vec<(IpAddr, IpAddr)>,
+}
+
+impl Coverage {
+    /// Parses targets; ones that are none of the three forms (host names) cover nothing.
+    pub fn parse(targets: &[String]) -> Self {
+        let mut coverage = Coverage::default();
+        for t in targets {
+            let t = t.trim();
+            if let Ok(net) = t.parse::<IpNet>() {
+                coverage.nets.push(net);
+            } else if let Ok(ip) = t.parse::<IpAddr>() {
+                coverage.nets.push(IpNet::from(ip));
+            } else if let Some((a, b)) = t.split_once('-')
+                && let (Ok(a), Ok(b)) = (a.trim().parse::<IpAddr>(), b.trim().parse::<IpAddr>())
+            {
+                coverage.ranges.push((a, b));
+            }
+        }
+        coverage
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        self.nets.iter().any(|n| n.contains(&ip))
+            || self
+                .ranges
+                .iter()
+                .any(|(a, b)| a.is_ipv4() == ip.is_ipv4() && *a <= ip && ip <= *b)
+    }
+}
+
+/// The migrations compiled into the binary, as a sqlx migration source.
+#[derive(Debug)]
+pub(crate) struct Embedded(pub &'static [(i64, &'static str, &'static str)]);
+
+type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+impl MigrationSource<'static> for Embedded {
+    fn resolve(self) -> BoxFuture<'static, Result<Vec<Migration>, sqlx::error::BoxDynError>> {
+        Box::pin(async move {
+            Ok(self
+                .0
+                .iter()
+                .map(|(version, description, sql)| {
+                    Migration::new(
+                        *version,
+                        Cow::Borrowed(*description),
+                        MigrationType::Simple,
+                        sqlx::SqlStr::from_static(sql),
+                        false,
+                    )
+                })
+                .collect())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn macs_normalise_from_common_notations() {
+        assert_eq!(
+            normalise_mac("00-11-22-AA-BB-CC").as_deref(),
+            Some("00:11:22:aa:bb:cc")
+        );
+        assert_eq!(
+            normalise_mac("0011.22aa.bbcc").as_deref(),
+            Some("00:11:22:aa:bb:cc")
+        );
+        assert_eq!(normalise_mac("00:11:22:aa:bb"), None);
+        assert_eq!(normalise_mac("zz:11:22:aa:bb:cc"), None);
+        assert_eq!(normalise_mac("ff:ff:ff:ff:ff:ff"), None);
+    }
+
+    #[test]
+    fn coverage_reads_addresses_cidrs_and_ranges() {
+        let c = Coverage::parse(&[
+            "127.90.0.0/24".into(),
+            "127.91.0.5".into(),
+            "127.92.0.10-127.92.0.20".into(),
+            "camera.example".into(),
+        ]);
+        assert!(c.contains("127.90.0.77".parse().unwrap()));
+        assert!(c.contains("127.91.0.5".parse().unwrap()));
+        assert!(!c.contains("127.91.0.6".parse().unwrap()));
+        assert!(c.contains("127.92.0.15".parse().unwrap()));
+        assert!(!c.contains("127.92.0.21".parse().unwrap()));
+    }
+
+    #[test]
+    fn device_keys_prefer_mac_then_address_within_network() {
+        assert_eq!(
+            device_key(Some("aa:bb:cc:dd:ee:ff"), Some("n"), Some("10.0.0.1"), None),
+            "mac:aa:bb:cc:dd:ee:ff"
+        );
+        assert_eq!(
+            device_key(None, Some("n"), Some("10.0.0.1"), None),
+            "addr:n/10.0.0.1"
+        );
+        assert_eq!(
+            device_key(None, None, Some("10.0.0.1"), None),
+            "addr:-/10.0.0.1"
+        );
+        assert_eq!(device_key(None, None, None, Some("tag-7")), "label:tag-7");
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

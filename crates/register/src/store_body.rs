@@ -1,0 +1,1466 @@
+// The register's storage code, written once and compiled twice: `store.rs` includes this file
+// into `mod sqlite` (with `Db = sqlx::Sqlite`) and `mod postgres` (with `Db = sqlx::Postgres`).
+// Every statement uses `$N` placeholders, which both SQLite and PostgreSQL accept, and portable
+// types only (TEXT, BIGINT, DOUBLE PRECISION, BOOLEAN), so the two backends run the same SQL.
+// The including module defines `Db`, `BEGIN` (the statement that opens a write transaction) and
+// `MIGRATIONS`.
+
+use std::collections::{HashMap, HashSet};
+
+use camsweep_model::{Identification, Observation, ObservationKind};
+use sqlx::Row;
+
+use crate::error::{QueryContext, RegisterError};
+use crate::estate::{Estate, Network, Organisation, Site, place_in};
+use crate::store::{Coverage, device_key, now_rfc3339, observation_mac};
+use crate::types::*;
+
+type Tx = sqlx::Transaction<'static, Db>;
+
+/// One backend's register.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: sqlx::Pool<Db>,
+}
+
+/// Rows of observations per multi-row INSERT: 12 columns x 400 rows stays far below both
+/// engines' bound-parameter limits (SQLite 32766, PostgreSQL 65535).
+const OBSERVATION_CHUNK: usize = 400;
+
+impl Store {
+    pub fn from_pool(pool: sqlx::Pool<Db>) -> Self {
+        Self { pool }
+    }
+
+    pub fn pool(&self) -> &sqlx::Pool<Db> {
+        &self.pool
+    }
+
+    /// Applies the embedded migrations (idempotent).
+    pub async fn migrate(&self) -> Result<(), RegisterError> {
+        let migrator = sqlx::migrate::Migrator::new(crate::store::Embedded(MIGRATIONS)).await?;
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn begin(&self) -> Result<Tx, RegisterError> {
+        self.pool
+            .begin_with(BEGIN)
+            .await
+            .during("opening a transaction")
+    }
+
+    // ----------------------------------------------------------------------------- estate
+
+    /// The estate as stored.
+    pub async fn estate(&self) -> Result<Estate, RegisterError> {
+        let mut conn = self.pool.acquire().await.during("reading the estate")?;
+        read_estate(&mut conn).await
+    }
+
+    /// Replaces the stored estate with `estate` in one transaction: creates, updates and deletes
+    /// organisations, sites and networks, re-places every device, and records each change in
+    /// history. A network or site that still has devices placed on it may be deleted; its devices
+    /// become unplaced (and history says so).
+    pub async fn apply_estate(
+        &self,
+        estate: &Estate,
+        actor: &str,
+    ) -> Result<EstateChange, RegisterError> {
+        let mut tx = self.begin().await?;
+        let old = read_estate(&mut tx).await?;
+        let at = now_rfc3339();
+        let mut change = EstateChange::default();
+
+        // Devices first lose placements that are about to vanish, so FKs hold throughout.
+        let devices = load_devices(&mut tx).await?;
+        let mut replaced = 0;
+        for device in devices.values() {
+            let new_network = device
+                .address
+                .as_deref()
+                .and_then(|a| a.parse().ok())
+                .and_then(|ip| place_in(&estate.networks, ip))
+                .map(|p| p.network.id.clone());
+            if new_network != device.network_id {
+                replaced += 1;
+                set_device_network(&mut tx, &device.id, None).await?;
+                history(
+                    &mut tx,
+                    &at,
+                    actor,
+                    "device",
+                    &device.id,
+                    "moved",
+                    Some(serde_json::json!({ "network": device.network_id })),
+                    Some(serde_json::json!({ "network": new_network })),
+                )
+                .await?;
+            }
+        }
+
+        // Delete what the new estate no longer has (children first).
+        for n in &old.networks {
+            if estate.network(&n.id).is_none() {
+                sqlx::query("UPDATE devices SET network_id = NULL WHERE network_id = $1")
+                    .bind(&n.id)
+                    .execute(&mut *tx)
+                    .await
+                    .during("unplacing devices of a deleted network")?;
+                sqlx::query("DELETE FROM networks WHERE id = $1")
+                    .bind(&n.id)
+                    .execute(&mut *tx)
+                    .await
+                    .during("deleting a network")?;
+                history(
+                    &mut tx,
+                    &at,
+                    actor,
+                    "network",
+                    &n.id,
+                    "deleted",
+                    json(n),
+                    None,
+                )
+                .await?;
+                change.deleted += 1;
+            }
+        }
+        for s in &old.sites {
+            if estate.site(&s.id).is_none() {
+                sqlx::query("DELETE FROM sites WHERE id = $1")
+                    .bind(&s.id)
+                    .execute(&mut *tx)
+                    .await
+                    .during("deleting a site")?;
+                history(&mut tx, &at, actor, "site", &s.id, "deleted", json(s), None).await?;
+                change.deleted += 1;
+            }
+        }
+        for o in &old.organisations {
+            if estate.organisation(&o.id).is_none() {
+                sqlx::query("DELETE FROM organisations WHERE id = $1")
+                    .bind(&o.id)
+                    .execute(&mut *tx)
+                    .await
+                    .during("deleting an organisation")?;
+                history(
+                    &mut tx,
+                    &at,
+                    actor,
+                    "organisation",
+                    &o.id,
+                    "deleted",
+                    json(o),
+                    None,
+                )
+                .await?;
+                change.deleted += 1;
+            }
+        }
+
+        // Upsert parents before children.
+        for o in &estate.organisations {
+            let policies = serde_json::to_string(&o.policies).unwrap_or_default();
+            match old.organisation(&o.id) {
+                Some(prev) if prev == o => change.unchanged += 1,
+                prev => {
+                    sqlx::query(
+                        "INSERT INTO organisations (id, name, policies) VALUES ($1, $2, $3)
+                         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                                                        policies = excluded.policies",
+                    )
+                    .bind(&o.id)
+                    .bind(&o.name)
+                    .bind(&policies)
+                    .execute(&mut *tx)
+                    .await
+                    .during("storing an organisation")?;
+                    let action = if prev.is_some() { "updated" } else { "created" };
+                    history(
+                        &mut tx,
+                        &at,
+                        actor,
+                        "organisation",
+                        &o.id,
+                        action,
+                        prev.and_then(json),
+                        json(o),
+                    )
+                    .await?;
+                    if prev.is_some() {
+                        change.updated += 1
+                    } else {
+                        change.created += 1
+                    }
+                }
+            }
+        }
+        for s in &estate.sites {
+            match old.site(&s.id) {
+                Some(prev) if prev == s => change.unchanged += 1,
+                prev => {
+                    sqlx::query(
+                        "INSERT INTO sites (id, organisation_id, name, address, sensitivity,
+                                            sensitivity_reason)
+                         VALUES ($1, $2, $3, $4, $5, $6)
+                         ON CONFLICT (id) DO UPDATE SET
+                             organisation_id = excluded.organisation_id, name = excluded.name,
+                             address = excluded.address, sensitivity = excluded.sensitivity,
+                             sensitivity_reason = excluded.sensitivity_reason",
+                    )
+                    .bind(&s.id)
+                    .bind(&s.organisation)
+                    .bind(&s.name)
+                    .bind(&s.address)
+                    .bind(s.sensitivity.as_str())
+                    .bind(&s.sensitivity_reason)
+                    .execute(&mut *tx)
+                    .await
+                    .during("storing a site")?;
+                    let action = if prev.is_some() { "updated" } else { "created" };
+                    history(
+                        &mut tx,
+                        &at,
+                        actor,
+                        "site",
+                        &s.id,
+                        action,
+                        prev.and_then(json),
+                        json(s),
+                    )
+                    .await?;
+                    if prev.is_some() {
+                        change.updated += 1
+                    } else {
+                        change.created += 1
+                    }
+                }
+            }
+        }
+        for n in &estate.networks {
+            match old.network(&n.id) {
+                Some(prev) if prev == n => change.unchanged += 1,
+                prev => {
+                    let cidrs: Vec<String> = n.cidrs.iter().map(|c| c.to_string()).collect();
+                    sqlx::query(
+                        "INSERT INTO networks (id, site_id, zone, cidrs, vlan)
+                         VALUES ($1, $2, $3, $4, $5)
+                         ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,
+                             zone = excluded.zone, cidrs = excluded.cidrs, vlan = excluded.vlan",
+                    )
+                    .bind(&n.id)
+                    .bind(&n.site)
+                    .bind(n.zone.as_str())
+                    .bind(serde_json::to_string(&cidrs).unwrap_or_default())
+                    .bind(n.vlan.map(i64::from))
+                    .execute(&mut *tx)
+                    .await
+                    .during("storing a network")?;
+                    let action = if prev.is_some() { "updated" } else { "created" };
+                    history(
+                        &mut tx,
+                        &at,
+                        actor,
+                        "network",
+                        &n.id,
+                        action,
+                        prev.and_then(json),
+                        json(n),
+                    )
+                    .await?;
+                    if prev.is_some() {
+                        change.updated += 1
+                    } else {
+                        change.created += 1
+                    }
+                }
+            }
+        }
+
+        // Re-place devices onto the new networks.
+        for device in devices.values() {
+            let Some(ip) = device.address.as_deref().and_then(|a| a.parse().ok()) else {
+                continue;
+            };
+            if let Some(p) = place_in(&estate.networks, ip) {
+                set_device_network(&mut tx, &device.id, Some(&p.network.id)).await?;
+            }
+        }
+        change.devices_replaced = replaced;
+        tx.commit().await.during("committing the estate")?;
+        Ok(change)
+    }
+
+    // ----------------------------------------------------------------------------- ingest
+
+    /// Stores one batch (scan document or observation file) in one transaction: the scan, its
+    /// devices (created, or matched by key and updated), their raw observations and
+    /// identifications, and marks devices missing that the scan covered but did not find.
+    pub async fn ingest(
+        &self,
+        batch: &IngestBatch,
+        actor: &str,
+    ) -> Result<IngestSummary, RegisterError> {
+        let mut tx = self.begin().await?;
+        let estate = read_estate(&mut tx).await?;
+        let mut devices = load_devices(&mut tx).await?;
+        let mut by_key: HashMap<String, String> = devices
+            .values()
+            .map(|d| (d.key.clone(), d.id.clone()))
+            .collect();
+        let at = now_rfc3339();
+        let seen_at = batch.started_at.clone();
+        let mut summary = IngestSummary {
+            scan_id: batch.scan_id.clone(),
+            ..IngestSummary::default()
+        };
+
+        let observation_count: usize = batch.devices.iter().map(|d| d.observations.len()).sum();
+        sqlx::query(
+            "INSERT INTO scans (id, kind, source_file, started_at, finished_at, targets,
+                                kb_version, tool_version, interrupted, ingested_at, devices,
+                                observations)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(&batch.scan_id)
+        .bind(batch.kind.as_str())
+        .bind(&batch.source_file)
+        .bind(&batch.started_at)
+        .bind(&batch.finished_at)
+        .bind(serde_json::to_string(&batch.targets).unwrap_or_default())
+        .bind(&batch.kb_version)
+        .bind(&batch.tool_version)
+        .bind(batch.interrupted)
+        .bind(&at)
+        .bind(batch.devices.len() as i64)
+        .bind(observation_count as i64)
+        .execute(&mut *tx)
+        .await
+        .during("storing the scan")?;
+        history(
+            &mut tx,
+            &at,
+            actor,
+            "scan",
+            &batch.scan_id,
+            "ingested",
+            None,
+            Some(serde_json::json!({
+                "kind": batch.kind.as_str(),
+                "file": batch.source_file,
+                "devices": batch.devices.len(),
+                "observations": observation_count,
+            })),
+        )
+        .await?;
+
+        let mut seen_ids: HashSet<String> = HashSet::new();
+        let mut pending_observations: Vec<(String, &Observation)> = Vec::new();
+        for item in &batch.devices {
+            let mac = item
+                .mac
+                .clone()
+                .or_else(|| item.observations.iter().find_map(observation_mac));
+            let ip = item.address.as_deref().and_then(|a| a.parse().ok());
+            let network_id = ip
+                .and_then(|ip| place_in(&estate.networks, ip))
+                .map(|p| p.network.id.clone());
+            if network_id.is_none() {
+                summary.devices_unplaced += 1;
+            }
+            let key = device_key(
+                mac.as_deref(),
+                network_id.as_deref(),
+                item.address.as_deref(),
+                item.label.as_deref(),
+            );
+            // A device first seen without its MAC is the same device once the MAC is known.
+            let address_key = device_key(
+                None,
+                network_id.as_deref(),
+                item.address.as_deref(),
+                item.label.as_deref(),
+            );
+            let existing = by_key
+                .get(&key)
+                .or_else(|| mac.as_ref().and_then(|_| by_key.get(&address_key)))
+                .cloned();
+            let device_id = match existing {
+                Some(id) => {
+                    let prev =
+                        devices
+                            .get(&id)
+                            .cloned()
+                            .ok_or_else(|| RegisterError::NotFound {
+                                what: "device",
+                                id: id.clone(),
+                            })?;
+                    sqlx::query(
+                        "UPDATE devices SET device_key = $2, mac = $3, address = $4, label = $5,
+                                network_id = $6, last_seen = $7, last_scan_id = $8,
+                                missing = FALSE
+                         WHERE id = $1",
+                    )
+                    .bind(&id)
+                    .bind(&key)
+                    .bind(&mac)
+                    .bind(&item.address)
+                    .bind(item.label.as_ref().or(prev.label.as_ref()))
+                    .bind(&network_id)
+                    .bind(&seen_at)
+                    .bind(&batch.scan_id)
+                    .execute(&mut *tx)
+                    .await
+                    .during("updating a device")?;
+                    if prev.missing {
+                        history(&mut tx, &at, actor, "device", &id, "reappeared", None, None)
+                            .await?;
+                    }
+                    if prev.address != item.address || prev.network_id != network_id {
+                        history(
+                            &mut tx,
+                            &at,
+                            actor,
+                            "device",
+                            &id,
+                            "moved",
+                            Some(serde_json::json!({"address": prev.address, "network": prev.network_id})),
+                            Some(serde_json::json!({"address": item.address, "network": network_id})),
+                        )
+                        .await?;
+                    }
+                    if prev.key != key {
+                        by_key.remove(&prev.key);
+                        by_key.insert(key.clone(), id.clone());
+                    }
+                    if let Some(d) = devices.get_mut(&id) {
+                        d.key = key.clone();
+                        d.address = item.address.clone();
+                        d.network_id = network_id.clone();
+                        d.missing = false;
+                    }
+                    summary.devices_seen_again += 1;
+                    id
+                }
+                None => {
+                    let id = uuid::Uuid::now_v7().to_string();
+                    sqlx::query(
+                        "INSERT INTO devices (id, device_key, mac, address, label, network_id,
+                                              first_seen, last_seen, last_scan_id, missing)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, FALSE)",
+                    )
+                    .bind(&id)
+                    .bind(&key)
+                    .bind(&mac)
+                    .bind(&item.address)
+                    .bind(&item.label)
+                    .bind(&network_id)
+                    .bind(&seen_at)
+                    .bind(&batch.scan_id)
+                    .execute(&mut *tx)
+                    .await
+                    .during("creating a device")?;
+                    history(
+                        &mut tx,
+                        &at,
+                        actor,
+                        "device",
+                        &id,
+                        "created",
+                        None,
+                        Some(serde_json::json!({
+                            "key": key, "mac": mac, "address": item.address, "network": network_id,
+                        })),
+                    )
+                    .await?;
+                    by_key.insert(key.clone(), id.clone());
+                    devices.insert(
+                        id.clone(),
+                        StoredDevice {
+                            id: id.clone(),
+                            key: key.clone(),
+                            address: item.address.clone(),
+                            network_id: network_id.clone(),
+                            label: item.label.clone(),
+                            missing: false,
+                        },
+                    );
+                    summary.devices_new += 1;
+                    id
+                }
+            };
+            store_identification(&mut tx, &device_id, &item.identification, &at, actor).await?;
+            for o in &item.observations {
+                pending_observations.push((device_id.clone(), o));
+            }
+            if pending_observations.len() >= OBSERVATION_CHUNK {
+                insert_observations(&mut tx, &batch.scan_id, &pending_observations).await?;
+                pending_observations.clear();
+            }
+            seen_ids.insert(device_id);
+        }
+        insert_observations(&mut tx, &batch.scan_id, &pending_observations).await?;
+        summary.observations = observation_count;
+
+        // Missing-on-rescan: a completed scan that covered a device's address and did not find
+        // it is evidence that the device is gone (removed, replaced, or moved elsewhere).
+        if !batch.interrupted && !batch.targets.is_empty() {
+            let coverage = Coverage::parse(&batch.targets);
+            for device in devices.values() {
+                if device.missing || seen_ids.contains(&device.id) {
+                    continue;
+                }
+                let Some(ip) = device.address.as_deref().and_then(|a| a.parse().ok()) else {
+                    continue;
+                };
+                if coverage.contains(ip) {
+                    sqlx::query("UPDATE devices SET missing = TRUE WHERE id = $1")
+                        .bind(&device.id)
+                        .execute(&mut *tx)
+                        .await
+                        .during("marking a device missing")?;
+                    history(
+                        &mut tx,
+                        &at,
+                        actor,
+                        "device",
+                        &device.id,
+                        "missing",
+                        None,
+                        Some(serde_json::json!({ "scan": batch.scan_id })),
+                    )
+                    .await?;
+                    summary.devices_marked_missing += 1;
+                }
+            }
+        }
+        tx.commit().await.during("committing the ingest")?;
+        Ok(summary)
+    }
+
+    // ---------------------------------------------------------------------------- devices
+
+    /// Every device with its identification and placement.
+    pub async fn devices(&self) -> Result<Vec<DeviceRecord>, RegisterError> {
+        let rows = sqlx::query(
+            "SELECT d.id, d.device_key, d.mac, d.address, d.label, d.network_id, n.site_id,
+                    d.first_seen, d.last_seen, d.missing, i.document
+             FROM devices d
+             LEFT JOIN networks n ON n.id = d.network_id
+             LEFT JOIN identifications i ON i.device_id = d.id
+             ORDER BY d.first_seen, d.id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("listing devices")?;
+        rows.iter()
+            .map(|row| {
+                let id: String = row.try_get(0).during("reading a device")?;
+                let document: Option<String> = row.try_get(10).during("reading a device")?;
+                let identification = document
+                    .map(|doc| {
+                        serde_json::from_str::<Identification>(&doc).map_err(|e| {
+                            RegisterError::CorruptRow {
+                                table: "identifications",
+                                id: id.clone(),
+                                field: "document",
+                                message: e.to_string(),
+                            }
+                        })
+                    })
+                    .transpose()?;
+                Ok(DeviceRecord {
+                    id,
+                    key: row.try_get(1).during("reading a device")?,
+                    mac: row.try_get(2).during("reading a device")?,
+                    address: row.try_get(3).during("reading a device")?,
+                    label: row.try_get(4).during("reading a device")?,
+                    network_id: row.try_get(5).during("reading a device")?,
+                    site_id: row.try_get(6).during("reading a device")?,
+                    first_seen: row.try_get(7).during("reading a device")?,
+                    last_seen: row.try_get(8).during("reading a device")?,
+                    missing: row.try_get(9).during("reading a device")?,
+                    identification,
+                })
+            })
+            .collect()
+    }
+
+    /// Every stored observation, grouped by device id, in storage order.
+    pub async fn observations_by_device(
+        &self,
+    ) -> Result<HashMap<String, Vec<Observation>>, RegisterError> {
+        let rows: Vec<ObservationRow> = sqlx::query_as(
+            "SELECT device_id, grouping, kind, value, path, address, port, transport, source,
+                    observed_at, id
+             FROM observations ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("reading observations")?;
+        let mut out: HashMap<String, Vec<Observation>> = HashMap::new();
+        for (
+            device_id,
+            grouping,
+            kind,
+            value,
+            path,
+            address,
+            port,
+            transport,
+            source,
+            observed_at,
+            id,
+        ) in rows
+        {
+            let kind: ObservationKind =
+                kind.parse().map_err(|e: camsweep_model::ParseKindError| {
+                    RegisterError::CorruptRow {
+                        table: "observations",
+                        id: id.to_string(),
+                        field: "kind",
+                        message: e.to_string(),
+                    }
+                })?;
+            out.entry(device_id).or_default().push(Observation {
+                device: grouping,
+                kind,
+                value,
+                path,
+                address,
+                port: port.and_then(|p| u16::try_from(p).ok()),
+                transport,
+                source,
+                observed_at,
+            });
+        }
+        Ok(out)
+    }
+
+    pub async fn count(&self, table: CountedTable) -> Result<i64, RegisterError> {
+        let sql = match table {
+            CountedTable::Devices => "SELECT COUNT(*) FROM devices",
+            CountedTable::Observations => "SELECT COUNT(*) FROM observations",
+            CountedTable::Scans => "SELECT COUNT(*) FROM scans",
+            CountedTable::Findings => "SELECT COUNT(*) FROM findings",
+            CountedTable::History => "SELECT COUNT(*) FROM history",
+            CountedTable::Identifications => "SELECT COUNT(*) FROM identifications",
+        };
+        let (n,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(&self.pool)
+            .await
+            .during("counting rows")?;
+        Ok(n)
+    }
+
+    // ------------------------------------------------------------------------- evaluation
+
+    /// Stores recomputed identifications and the findings the policies now report, in one
+    /// transaction. Findings are keyed by (device, pack, rule): a new key opens a finding, a
+    /// key no longer reported resolves it, a resolved key reported again reopens it. Devices
+    /// not in `results` (e.g. missing ones) get their open findings resolved.
+    pub async fn apply_evaluation(
+        &self,
+        results: &[(String, Identification, Vec<NewFinding>)],
+        actor: &str,
+    ) -> Result<EvaluationDelta, RegisterError> {
+        let mut tx = self.begin().await?;
+        let at = now_rfc3339();
+        let mut delta = EvaluationDelta {
+            devices: results.len(),
+            ..EvaluationDelta::default()
+        };
+        let existing: Vec<(String, String, String, String, String)> =
+            sqlx::query_as("SELECT id, device_id, pack, rule, status FROM findings")
+                .fetch_all(&mut *tx)
+                .await
+                .during("reading findings")?;
+        let mut by_key: HashMap<(String, String, String), (String, String)> = existing
+            .into_iter()
+            .map(|(id, device, pack, rule, status)| ((device, pack, rule), (id, status)))
+            .collect();
+        let current: HashMap<String, String> = sqlx::query_as::<_, (String, String)>(
+            "SELECT device_id, document FROM identifications",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .during("reading identifications")?
+        .into_iter()
+        .collect();
+
+        for (device_id, identification, findings) in results {
+            let changed = match current.get(device_id) {
+                Some(doc) => {
+                    serde_json::from_str::<Identification>(doc).ok().as_ref()
+                        != Some(identification)
+                }
+                None => true,
+            };
+            if changed {
+                store_identification(&mut tx, device_id, identification, &at, actor).await?;
+                delta.identifications_changed += 1;
+            }
+            for f in findings {
+                let key = (device_id.clone(), f.pack.clone(), f.rule.clone());
+                match by_key.remove(&key) {
+                    Some((id, status)) => {
+                        update_finding(&mut tx, &id, f, &at).await?;
+                        if status == "resolved" {
+                            history(
+                                &mut tx,
+                                &at,
+                                actor,
+                                "finding",
+                                &id,
+                                "reopened",
+                                None,
+                                json(f),
+                            )
+                            .await?;
+                            delta.findings_new += 1;
+                        } else {
+                            delta.findings_still_open += 1;
+                        }
+                    }
+                    None => {
+                        let id = uuid::Uuid::now_v7().to_string();
+                        insert_finding(&mut tx, &id, device_id, f, &at).await?;
+                        history(&mut tx, &at, actor, "finding", &id, "opened", None, json(f))
+                            .await?;
+                        delta.findings_new += 1;
+                    }
+                }
+            }
+        }
+        // Whatever was not reported again is resolved.
+        for ((_, _, _), (id, status)) in by_key {
+            if status == "open" {
+                sqlx::query(
+                    "UPDATE findings SET status = 'resolved', resolved_at = $2 WHERE id = $1",
+                )
+                .bind(&id)
+                .bind(&at)
+                .execute(&mut *tx)
+                .await
+                .during("resolving a finding")?;
+                history(&mut tx, &at, actor, "finding", &id, "resolved", None, None).await?;
+                delta.findings_resolved += 1;
+            }
+        }
+        tx.commit().await.during("committing the evaluation")?;
+        Ok(delta)
+    }
+
+    /// Findings matching `filter`, with their status as of `today` (ISO date): a waiver whose
+    /// `until` is before `today` no longer holds, so its finding is open again.
+    pub async fn findings(
+        &self,
+        filter: &FindingFilter,
+        today: &str,
+    ) -> Result<Vec<FindingRecord>, RegisterError> {
+        let rows: Vec<FindingRow> = sqlx::query_as(
+            "SELECT f.id, f.device_id, d.address, n.site_id, d.network_id, i.manufacturer,
+                    f.pack, f.rule, f.title, f.severity, f.action, f.citation_document,
+                    f.citation_paragraph, f.citation_url, f.message, f.due
+             FROM findings f
+             JOIN devices d ON d.id = f.device_id
+             LEFT JOIN networks n ON n.id = d.network_id
+             LEFT JOIN identifications i ON i.device_id = d.id
+             WHERE ($1 OR f.status = 'open')
+               AND ($2 IS NULL OR n.site_id = $2)
+               AND ($3 IS NULL OR f.severity = $3)
+               AND ($4 IS NULL OR f.action = $4)
+               AND ($5 IS NULL OR f.pack = $5)
+               AND ($6 IS NULL OR i.manufacturer = $6)
+             ORDER BY f.first_seen, f.id",
+        )
+        .bind(filter.include_resolved)
+        .bind(&filter.site)
+        .bind(&filter.severity)
+        .bind(&filter.action)
+        .bind(&filter.pack)
+        .bind(&filter.manufacturer)
+        .fetch_all(&self.pool)
+        .await
+        .during("listing findings")?;
+        let extra: Vec<FindingTail> = sqlx::query_as(
+            "SELECT id, due_basis, status, first_seen, last_seen, resolved_at FROM findings",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("listing findings")?;
+        let extra: HashMap<_, _> = extra
+            .into_iter()
+            .map(|(id, basis, status, first, last, resolved)| {
+                (id, (basis, status, first, last, resolved))
+            })
+            .collect();
+        let waivers = self.active_waivers(today).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let (
+                id,
+                device_id,
+                device_address,
+                site_id,
+                network_id,
+                manufacturer,
+                pack,
+                rule,
+                title,
+                severity,
+                action,
+                citation_document,
+                citation_paragraph,
+                citation_url,
+                message,
+                due,
+            ) = row;
+            let Some((due_basis, status, first_seen, last_seen, resolved_at)) =
+                extra.get(&id).cloned()
+            else {
+                continue;
+            };
+            let waiver = waivers.get(&id).cloned();
+            let status = match (status.as_str(), &waiver) {
+                ("resolved", _) => FindingStatus::Resolved,
+                (_, Some(_)) => FindingStatus::Waived,
+                _ => FindingStatus::Open,
+            };
+            out.push(FindingRecord {
+                id,
+                device_id,
+                device_address,
+                site_id,
+                network_id,
+                manufacturer,
+                finding: NewFinding {
+                    pack,
+                    rule,
+                    title,
+                    severity,
+                    action,
+                    citation_document,
+                    citation_paragraph,
+                    citation_url,
+                    message,
+                    due,
+                    due_basis,
+                },
+                waiver: if status == FindingStatus::Waived {
+                    waiver
+                } else {
+                    None
+                },
+                status,
+                first_seen,
+                last_seen,
+                resolved_at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The latest-ending waiver per finding that still holds on `today`.
+    async fn active_waivers(&self, today: &str) -> Result<HashMap<String, Waiver>, RegisterError> {
+        let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, finding_id, until, reason, granted_by, created_at FROM waivers
+             WHERE until >= $1 ORDER BY until",
+        )
+        .bind(today)
+        .fetch_all(&self.pool)
+        .await
+        .during("reading waivers")?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, finding_id, until, reason, granted_by, created_at)| {
+                (
+                    finding_id.clone(),
+                    Waiver {
+                        id,
+                        finding_id,
+                        until,
+                        reason,
+                        granted_by,
+                        created_at,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Records a waiver on a finding (`until` an ISO date, inclusive).
+    pub async fn waive(
+        &self,
+        finding_id: &str,
+        until: &str,
+        reason: &str,
+        by: &str,
+    ) -> Result<Waiver, RegisterError> {
+        let mut tx = self.begin().await?;
+        let found: Option<(String,)> = sqlx::query_as("SELECT status FROM findings WHERE id = $1")
+            .bind(finding_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .during("looking up the finding")?;
+        if found.is_none() {
+            return Err(RegisterError::NotFound {
+                what: "finding",
+                id: finding_id.to_owned(),
+            });
+        }
+        let waiver = Waiver {
+            id: uuid::Uuid::now_v7().to_string(),
+            finding_id: finding_id.to_owned(),
+            until: until.to_owned(),
+            reason: reason.to_owned(),
+            granted_by: by.to_owned(),
+            created_at: now_rfc3339(),
+        };
+        sqlx::query(
+            "INSERT INTO waivers (id, finding_id, until, reason, granted_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&waiver.id)
+        .bind(&waiver.finding_id)
+        .bind(&waiver.until)
+        .bind(&waiver.reason)
+        .bind(&waiver.granted_by)
+        .bind(&waiver.created_at)
+        .execute(&mut *tx)
+        .await
+        .during("storing the waiver")?;
+        history(
+            &mut tx,
+            &waiver.created_at,
+            by,
+            "finding",
+            finding_id,
+            "waived",
+            None,
+            json(&waiver),
+        )
+        .await?;
+        tx.commit().await.during("committing the waiver")?;
+        Ok(waiver)
+    }
+
+    // ---------------------------------------------------------------------------- history
+
+    /// History entries, oldest first; optionally only those about one entity.
+    pub async fn history(
+        &self,
+        entity: Option<(&str, &str)>,
+    ) -> Result<Vec<HistoryEntry>, RegisterError> {
+        let (kind, id) = entity.map_or((None, None), |(k, i)| (Some(k), Some(i)));
+        let rows: Vec<HistoryRow> = sqlx::query_as(
+            "SELECT id, at, actor, entity, entity_id, action, before_value, after_value
+                 FROM history
+                 WHERE ($1 IS NULL OR entity = $1) AND ($2 IS NULL OR entity_id = $2)
+                 ORDER BY id",
+        )
+        .bind(kind)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+        .during("reading history")?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, at, actor, entity, entity_id, action, before, after)| HistoryEntry {
+                    id,
+                    at,
+                    actor,
+                    entity,
+                    entity_id,
+                    action,
+                    before: before.and_then(|b| serde_json::from_str(&b).ok()),
+                    after: after.and_then(|a| serde_json::from_str(&a).ok()),
+                },
+            )
+            .collect())
+    }
+
+    // ---------------------------------------------------------------- remediation plan table
+
+    /// Inserts or replaces a plan item, recording the change in history.
+    pub async fn upsert_plan_item(
+        &self,
+        item: &PlanItem,
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        let mut tx = self.begin().await?;
+        let before: Option<(String,)> =
+            sqlx::query_as("SELECT status FROM remediation_items WHERE id = $1")
+                .bind(&item.id)
+                .fetch_optional(&mut *tx)
+                .await
+                .during("reading a plan item")?;
+        sqlx::query(
+            "INSERT INTO remediation_items (id, finding_id, device_id, priority, action, due,
+                                            status, replaced_by, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             ON CONFLICT (id) DO UPDATE SET finding_id = excluded.finding_id,
+                 device_id = excluded.device_id, priority = excluded.priority,
+                 action = excluded.action, due = excluded.due, status = excluded.status,
+                 replaced_by = excluded.replaced_by, updated_at = excluded.updated_at",
+        )
+        .bind(&item.id)
+        .bind(&item.finding_id)
+        .bind(&item.device_id)
+        .bind(item.priority)
+        .bind(&item.action)
+        .bind(&item.due)
+        .bind(&item.status)
+        .bind(&item.replaced_by)
+        .bind(&item.updated_at)
+        .execute(&mut *tx)
+        .await
+        .during("storing a plan item")?;
+        let action = if before.is_some() {
+            "updated"
+        } else {
+            "created"
+        };
+        history(
+            &mut tx,
+            &item.updated_at,
+            actor,
+            "plan_item",
+            &item.id,
+            action,
+            before.map(|(s,)| serde_json::json!({ "status": s })),
+            json(item),
+        )
+        .await?;
+        tx.commit().await.during("committing a plan item")?;
+        Ok(())
+    }
+
+    pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {
+        let rows: Vec<PlanRow> = sqlx::query_as(
+            "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
+                    updated_at
+             FROM remediation_items ORDER BY priority, id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("reading plan items")?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    finding_id,
+                    device_id,
+                    priority,
+                    action,
+                    due,
+                    status,
+                    replaced_by,
+                    updated_at,
+                )| PlanItem {
+                    id,
+                    finding_id,
+                    device_id,
+                    priority,
+                    action,
+                    due,
+                    status,
+                    replaced_by,
+                    updated_at,
+                },
+            )
+            .collect())
+    }
+}
+
+type ObservationRow = (
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+type FindingRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
+
+type FindingTail = (
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+type HistoryRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+type SiteRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+);
+type DeviceRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+);
+
+type PlanRow = (
+    String,
+    Option<String>,
+    String,
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+);
+
+#[derive(Debug, Clone)]
+struct StoredDevice {
+    id: String,
+    key: String,
+    address: Option<String>,
+    network_id: Option<String>,
+    label: Option<String>,
+    missing: bool,
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Option<serde_json::Value> {
+    serde_json::to_value(value).ok()
+}
+
+async fn read_estate(
+    conn: &mut <Db as sqlx::Database>::Connection,
+) -> Result<Estate, RegisterError> {
+    let orgs: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT id, name, policies FROM organisations ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await
+            .during("reading organisations")?;
+    let sites: Vec<SiteRow> = sqlx::query_as(
+        "SELECT id, organisation_id, name, address, sensitivity, sensitivity_reason
+             FROM sites ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .during("reading sites")?;
+    let networks: Vec<(String, String, String, String, Option<i64>)> =
+        sqlx::query_as("SELECT id, site_id, zone, cidrs, vlan FROM networks ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await
+            .during("reading networks")?;
+    let corrupt = |table: &'static str, id: &str, field: &'static str, message: String| {
+        RegisterError::CorruptRow {
+            table,
+            id: id.to_owned(),
+            field,
+            message,
+        }
+    };
+    let mut estate = Estate::default();
+    for (id, name, policies) in orgs {
+        let policies = serde_json::from_str(&policies)
+            .map_err(|e| corrupt("organisations", &id, "policies", e.to_string()))?;
+        estate
+            .organisations
+            .push(Organisation { id, name, policies });
+    }
+    for (id, organisation, name, address, sensitivity, sensitivity_reason) in sites {
+        let sensitivity = sensitivity
+            .parse()
+            .map_err(|e| corrupt("sites", &id, "sensitivity", e))?;
+        estate.sites.push(Site {
+            id,
+            organisation,
+            name,
+            address,
+            sensitivity,
+            sensitivity_reason,
+        });
+    }
+    for (id, site, zone, cidrs, vlan) in networks {
+        let zone = zone
+            .parse()
+            .map_err(|e| corrupt("networks", &id, "zone", e))?;
+        let texts: Vec<String> = serde_json::from_str(&cidrs)
+            .map_err(|e| corrupt("networks", &id, "cidrs", e.to_string()))?;
+        let cidrs = texts
+            .iter()
+            .map(|t| {
+                t.parse().map_err(|e: ipnet::AddrParseError| {
+                    corrupt("networks", &id, "cidrs", e.to_string())
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        estate.networks.push(Network {
+            id,
+            site,
+            zone,
+            cidrs,
+            vlan: vlan.and_then(|v| u16::try_from(v).ok()),
+        });
+    }
+    Ok(estate)
+}
+
+async fn load_devices(
+    conn: &mut <Db as sqlx::Database>::Connection,
+) -> Result<HashMap<String, StoredDevice>, RegisterError> {
+    let rows: Vec<DeviceRow> =
+        sqlx::query_as("SELECT id, device_key, address, network_id, label, missing FROM devices")
+            .fetch_all(&mut *conn)
+            .await
+            .during("reading devices")?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key, address, network_id, label, missing)| {
+            (
+                id.clone(),
+                StoredDevice {
+                    id,
+                    key,
+                    address,
+                    network_id,
+                    label,
+                    missing,
+                },
+            )
+        })
+        .collect())
+}
+
+async fn set_device_network(
+    tx: &mut Tx,
+    device_id: &str,
+    network_id: Option<&str>,
+) -> Result<(), RegisterError> {
+    sqlx::query("UPDATE devices SET network_id = $2 WHERE id = $1")
+        .bind(device_id)
+        .bind(network_id)
+        .execute(&mut **tx)
+        .await
+        .during("placing a device")?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn history(
+    tx: &mut Tx,
+    at: &str,
+    actor: &str,
+    entity: &str,
+    entity_id: &str,
+    action: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), RegisterError> {
+    sqlx::query(
+        "INSERT INTO history (at, actor, entity, entity_id, action, before_value, after_value)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(at)
+    .bind(actor)
+    .bind(entity)
+    .bind(entity_id)
+    .bind(action)
+    .bind(before.map(|v| v.to_string()))
+    .bind(after.map(|v| v.to_string()))
+    .execute(&mut **tx)
+    .await
+    .during("appending history")?;
+    Ok(())
+}
+
+async fn store_identification(
+    tx: &mut Tx,
+    device_id: &str,
+    identification: &Identification,
+    at: &str,
+    actor: &str,
+) -> Result<(), RegisterError> {
+    let previous: Option<(Option<String>, Option<String>, String)> = sqlx::query_as(
+        "SELECT manufacturer, model, device_type FROM identifications WHERE device_id = $1",
+    )
+    .bind(device_id)
+    .fetch_optional(&mut **tx)
+    .await
+    .during("reading an identification")?;
+    let document = serde_json::to_string(identification).unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO identifications (device_id, manufacturer, brand, model, firmware,
+                                      device_type, confidence, kb_version, document, computed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (device_id) DO UPDATE SET manufacturer = excluded.manufacturer,
+             brand = excluded.brand, model = excluded.model, firmware = excluded.firmware,
+             device_type = excluded.device_type, confidence = excluded.confidence,
+             kb_version = excluded.kb_version, document = excluded.document,
+             computed_at = excluded.computed_at",
+    )
+    .bind(device_id)
+    .bind(&identification.manufacturer)
+    .bind(&identification.brand)
+    .bind(&identification.model)
+    .bind(&identification.firmware)
+    .bind(identification.device_type.as_str())
+    .bind(identification.confidence)
+    .bind(&identification.kb_version)
+    .bind(&document)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .during("storing an identification")?;
+    let now = (
+        identification.manufacturer.clone(),
+        identification.model.clone(),
+        identification.device_type.as_str().to_owned(),
+    );
+    if previous.as_ref() != Some(&now) {
+        history(
+            tx,
+            at,
+            actor,
+            "identification",
+            device_id,
+            if previous.is_some() { "updated" } else { "created" },
+            previous.map(|(m, model, t)| serde_json::json!({"manufacturer": m, "model": model, "device_type": t})),
+            Some(serde_json::json!({"manufacturer": now.0, "model": now.1, "device_type": now.2})),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_observations(
+    tx: &mut Tx,
+    scan_id: &str,
+    rows: &[(String, &Observation)],
+) -> Result<(), RegisterError> {
+    for chunk in rows.chunks(OBSERVATION_CHUNK) {
+        let mut builder = sqlx::QueryBuilder::<Db>::new(
+            "INSERT INTO observations (scan_id, device_id, grouping, kind, value, path, address,
+                                       port, transport, source, observed_at) ",
+        );
+        builder.push_values(chunk, |mut b, (device_id, o)| {
+            b.push_bind(scan_id.to_owned())
+                .push_bind(device_id.clone())
+                .push_bind(o.device.clone())
+                .push_bind(o.kind.as_str())
+                .push_bind(o.value.clone())
+                .push_bind(o.path.clone())
+                .push_bind(o.address.clone())
+                .push_bind(o.port.map(i64::from))
+                .push_bind(o.transport.clone())
+                .push_bind(o.source.clone())
+                .push_bind(o.observed_at.clone());
+        });
+        builder
+            .build()
+            .execute(&mut **tx)
+            .await
+            .during("storing observations")?;
+    }
+    Ok(())
+}
+
+async fn insert_finding(
+    tx: &mut Tx,
+    id: &str,
+    device_id: &str,
+    f: &NewFinding,
+    at: &str,
+) -> Result<(), RegisterError> {
+    sqlx::query(
+        "INSERT INTO findings (id, device_id, pack, rule, title, severity, action,
+                               citation_document, citation_paragraph, citation_url, message, due,
+                               due_basis, status, first_seen, last_seen)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $14)",
+    )
+    .bind(id)
+    .bind(device_id)
+    .bind(&f.pack)
+    .bind(&f.rule)
+    .bind(&f.title)
+    .bind(&f.severity)
+    .bind(&f.action)
+    .bind(&f.citation_document)
+    .bind(&f.citation_paragraph)
+    .bind(&f.citation_url)
+    .bind(&f.message)
+    .bind(&f.due)
+    .bind(&f.due_basis)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .during("storing a finding")?;
+    Ok(())
+}
+
+async fn update_finding(
+    tx: &mut Tx,
+    id: &str,
+    f: &NewFinding,
+    at: &str,
+) -> Result<(), RegisterError> {
+    sqlx::query(
+        "UPDATE findings SET title = $2, severity = $3, action = $4, citation_document = $5,
+                citation_paragraph = $6, citation_url = $7, message = $8, due = $9,
+                due_basis = $10, status = 'open', last_seen = $11, resolved_at = NULL
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&f.title)
+    .bind(&f.severity)
+    .bind(&f.action)
+    .bind(&f.citation_document)
+    .bind(&f.citation_paragraph)
+    .bind(&f.citation_url)
+    .bind(&f.message)
+    .bind(&f.due)
+    .bind(&f.due_basis)
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .during("updating a finding")?;
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! Values the register stores and returns. Backend-independent.
+
+use camsweep_model::{Identification, Observation};
+use serde::{Deserialize, Serialize};
+
+/// What an ingested batch came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BatchKind {
+    /// A `ScanDocument` from `camsweep scan`.
+    Scan,
+    /// Observations JSON Lines (imports, the lab), identified at ingest.
+    Observations,
+}
+
+impl BatchKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Scan => "scan",
+            Self::Observations => "observations",
+        }
+    }
+}
+
+/// One batch to store in one transaction.
+#[derive(Debug, Clone)]
+pub struct IngestBatch {
+    pub kind: BatchKind,
+    /// Scan id; for observation files a fresh UUID v7.
+    pub scan_id: String,
+    pub source_file: Option<String>,
+    /// RFC 3339; when the devices were seen.
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    /// What the scan covered (addresses, CIDRs, `a-b` ranges). A device of the register whose
+    /// address is covered and which this batch does not contain is marked missing, unless
+    /// `interrupted`. Empty for observation files (they do not say what they covered).
+    pub targets: Vec<String>,
+    pub kb_version: String,
+    pub tool_version: String,
+    pub interrupted: bool,
+    pub devices: Vec<IngestDevice>,
+}
+
+/// One device of a batch.
+#[derive(Debug, Clone)]
+pub struct IngestDevice {
+    /// The grouping key of its observations (`Observation::device`), when there was one.
+    pub label: Option<String>,
+    pub address: Option<String>,
+    /// Normalised `aa:bb:cc:dd:ee:ff`.
+    pub mac: Option<String>,
+    pub identification: Identification,
+    pub observations: Vec<Observation>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IngestSummary {
+    pub scan_id: String,
+    pub devices_new: usize,
+    pub devices_seen_again: usize,
+    pub devices_marked_missing: usize,
+    pub devices_unplaced: usize,
+    pub observations: usize,
+}
+
+/// A device of the register, with its current identification and placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeviceRecord {
+    pub id: String,
+    /// `mac:<mac>`, `addr:<network or ->/<address>` or `label:<label>`.
+    pub key: String,
+    pub mac: Option<String>,
+    pub address: Option<String>,
+    pub label: Option<String>,
+    pub network_id: Option<String>,
+    pub site_id: Option<String>,
+    pub first_seen: String,
+    pub last_seen: String,
+    pub missing: bool,
+    pub identification: Option<Identification>,
+}
+
+/// A finding as a policy produced it, before storage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFinding {
+    pub pack: String,
+    pub rule: String,
+    pub title: String,
+    pub severity: String,
+    pub action: String,
+    pub citation_document: String,
+    pub citation_paragraph: Option<String>,
+    pub citation_url: Option<String>,
+    pub message: String,
+    pub due: Option<String>,
+    pub due_basis: Option<String>,
+}
+
+/// Where a finding stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingStatus {
+    Open,
+    /// Open, but covered by a waiver that has not expired.
+    Waived,
+    /// The policy no longer reports it (device changed, removed, policy changed).
+    Resolved,
+}
+
+impl FindingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Waived => "waived",
+            Self::Resolved => "resolved",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiver {
+    pub id: String,
+    pub finding_id: String,
+    /// ISO date; the waiver holds through this day.
+    pub until: String,
+    pub reason: String,
+    pub granted_by: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingRecord {
+    pub id: String,
+    pub device_id: String,
+    pub device_address: Option<String>,
+    pub site_id: Option<String>,
+    pub network_id: Option<String>,
+    pub manufacturer: Option<String>,
+    #[serde(flatten)]
+    pub finding: NewFinding,
+    pub status: FindingStatus,
+    /// The waiver in force, when `status` is waived.
+    pub waiver: Option<Waiver>,
+    pub first_seen: String,
+    pub last_seen: String,
+    pub resolved_at: Option<String>,
+}
+
+/// Filters for [`crate::Register::findings`]. `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct FindingFilter {
+    pub site: Option<String>,
+    pub severity: Option<String>,
+    pub action: Option<String>,
+    pub pack: Option<String>,
+    pub manufacturer: Option<String>,
+    pub include_resolved: bool,
+}
+
+/// What one evaluation changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EvaluationDelta {
+    pub devices: usize,
+    pub identifications_changed: usize,
+    pub findings_new: usize,
+    pub findings_resolved: usize,
+    pub findings_still_open: usize,
+}
+
+/// One line of the append-only history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    /// `organisation`, `site`, `network`, `device`, `identification`, `finding`, `waiver`, `scan`.
+    pub entity: String,
+    pub entity_id: String,
+    /// `created`, `updated`, `deleted`, `moved`, `missing`, `reappeared`, `opened`, `resolved`,
+    /// `reopened`, `waived`, `ingested`.
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// What an estate import changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EstateChange {
+    pub created: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub unchanged: usize,
+    pub devices_replaced: usize,
+}
+
+/// A remediation plan item (the table; the plan logic lives elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub id: String,
+    pub finding_id: Option<String>,
+    pub device_id: String,
+    pub priority: i64,
+    pub action: String,
+    pub due: Option<String>,
+    /// open, scheduled, replaced, removed, waived.
+    pub status: String,
+    pub replaced_by: Option<String>,
+    pub updated_at: String,
+}
+
+/// The tables [`crate::Register::count`] can count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountedTable {
+    Devices,
+    Observations,
+    Scans,
+    Findings,
+    History,
+    Identifications,
+}
