@@ -1,1 +1,372 @@
-//! Policy packs in Rego (regorus): metadata, rules, citations, bounded evaluation and pack test cases.
+//! Policy packs in Rego (regorus): metadata, rules, citations, bounded evaluation and pack test
+//! cases, the deployment gate, and remediation prioritisation ([`plan`]).
+//!
+//! A pack is a directory with `pack.toml` (id, title, jurisdiction, version, sources, effective
+//! dates, and each rule's title, severity, action and citation), `policy.rego` (a `findings` set
+//! of `{"rule", "message", "due"?, "due_basis"?}` objects computed from `input`, a
+//! [`DeviceContext`]) and `tests.toml` (its own cases). Built-in packs are embedded; user packs
+//! are loaded with [`PolicySet::with_dir`]. This crate is pure: it reads files only when asked to.
+
+mod context;
+mod error;
+mod finding;
+mod pack;
+pub mod plan;
+mod testcases;
+
+use std::path::Path;
+use std::time::Duration;
+
+pub use context::{DeviceContext, DeviceFacts, NetworkFacts, OrgFacts, SiteFacts};
+pub use error::PolicyError;
+pub use finding::{Citation, FindingDraft, GateDecision, Severity};
+pub use pack::{EffectiveDate, PackMeta, RuleMeta};
+pub use plan::{PlanDraft, plan_item};
+pub use testcases::PackTestResult;
+
+use finding::RawFinding;
+use pack::{Pack, PackSource};
+
+/// The default bound on one pack's evaluation of one call (one device, or one batch chunk).
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(2);
+
+macro_rules! builtin_pack {
+    ($id:literal) => {
+        (
+            $id,
+            include_str!(concat!("../packs/", $id, "/pack.toml")),
+            include_str!(concat!("../packs/", $id, "/policy.rego")),
+            include_str!(concat!("../packs/", $id, "/tests.toml")),
+        )
+    };
+}
+
+/// The packs shipped in the binary: (directory, pack.toml, policy.rego, tests.toml).
+const BUILTIN_PACKS: &[(&str, &str, &str, &str)] = &[
+    builtin_pack!("uk-hcws386-2022"),
+    builtin_pack!("us-ndaa-889"),
+    builtin_pack!("us-fcc-covered-list"),
+    builtin_pack!("au-2023"),
+];
+
+/// A set of compiled policy packs.
+pub struct PolicySet {
+    packs: Vec<Pack>,
+    metas: Vec<PackMeta>,
+    time_limit: Duration,
+}
+
+impl std::fmt::Debug for PolicySet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PolicySet")
+            .field(
+                "packs",
+                &self.metas.iter().map(|m| &m.id).collect::<Vec<_>>(),
+            )
+            .field("time_limit", &self.time_limit)
+            .finish()
+    }
+}
+
+impl PolicySet {
+    /// The embedded packs, with the default time limit.
+    pub fn builtin() -> Result<Self, PolicyError> {
+        Self::builtin_with_time_limit(DEFAULT_TIME_LIMIT)
+    }
+
+    /// The embedded packs; each evaluation call of a pack is stopped after `time_limit`.
+    pub fn builtin_with_time_limit(time_limit: Duration) -> Result<Self, PolicyError> {
+        let mut set = PolicySet {
+            packs: Vec::new(),
+            metas: Vec::new(),
+            time_limit,
+        };
+        for (dir, pack_toml, rego, tests_toml) in BUILTIN_PACKS {
+            let source = PackSource {
+                origin: format!("builtin:{dir}"),
+                pack_toml: (*pack_toml).to_owned(),
+                rego: (*rego).to_owned(),
+                tests_toml: Some((*tests_toml).to_owned()),
+            };
+            set.insert(Pack::compile(dir, source, time_limit)?, false)?;
+        }
+        Ok(set)
+    }
+
+    /// Adds the user packs in `dir`: either `dir` is itself a pack (it holds `pack.toml`) or each
+    /// sub-directory holding a `pack.toml` is one. A user pack with the id of a built-in pack
+    /// replaces it (a newer copy); two user packs with one id are an error.
+    pub fn with_dir(mut self, dir: &Path) -> Result<Self, PolicyError> {
+        let io_err = |source| PolicyError::Io {
+            pack: dir.display().to_string(),
+            file: dir.to_path_buf(),
+            source,
+        };
+        let mut pack_dirs = Vec::new();
+        if dir.join(pack::PACK_FILE).is_file() {
+            pack_dirs.push(dir.to_path_buf());
+        } else {
+            for entry in std::fs::read_dir(dir).map_err(io_err)? {
+                let path = entry.map_err(io_err)?.path();
+                if path.join(pack::PACK_FILE).is_file() {
+                    pack_dirs.push(path);
+                }
+            }
+            pack_dirs.sort();
+        }
+        if pack_dirs.is_empty() {
+            return Err(PolicyError::Metadata {
+                pack: dir.display().to_string(),
+                file: dir.display().to_string(),
+                message: format!("no {} here or in any sub-directory", pack::PACK_FILE),
+            });
+        }
+        for pack_dir in pack_dirs {
+            let pack = Pack::load_dir(&pack_dir, self.time_limit)?;
+            self.insert(pack, true)?;
+        }
+        Ok(self)
+    }
+
+    fn insert(&mut self, pack: Pack, user: bool) -> Result<(), PolicyError> {
+        if let Some(index) = self.packs.iter().position(|p| p.meta.id == pack.meta.id) {
+            let existing = &self.packs[index].meta.origin;
+            if !user || !existing.starts_with("builtin:") {
+                return Err(PolicyError::DuplicatePack {
+                    pack: pack.meta.id.clone(),
+                    first: existing.clone(),
+                    second: pack.meta.origin.clone(),
+                });
+            }
+            self.metas[index] = pack.meta.clone();
+            self.packs[index] = pack;
+        } else {
+            self.metas.push(pack.meta.clone());
+            self.packs.push(pack);
+        }
+        Ok(())
+    }
+
+    /// Every pack's metadata: id, title, jurisdiction, version, sources, effective dates, and
+    /// its rules with their citations.
+    pub fn packs(&self) -> &[PackMeta] {
+        &self.metas
+    }
+
+    /// Which packs to run: those asked for; if none, the organisation's policies; if it names
+    /// none, every pack.
+    fn select(&self, input: &DeviceContext, packs: &[String]) -> Result<Vec<&Pack>, PolicyError> {
+        let wanted: &[String] = if !packs.is_empty() {
+            packs
+        } else {
+            match &input.organisation {
+                Some(org) if !org.policies.is_empty() => &org.policies,
+                _ => return Ok(self.packs.iter().collect()),
+            }
+        };
+        wanted
+            .iter()
+            .map(|id| {
+                self.packs.iter().find(|p| &p.meta.id == id).ok_or_else(|| {
+                    PolicyError::UnknownPack {
+                        pack: id.clone(),
+                        known: self
+                            .metas
+                            .iter()
+                            .map(|m| m.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// Evaluates the chosen packs (see `select`) on one device. Findings come sorted by
+    /// severity, then pack, then rule.
+    pub fn evaluate(
+        &self,
+        input: &DeviceContext,
+        packs: &[String],
+    ) -> Result<Vec<FindingDraft>, PolicyError> {
+        let selected = self.select(input, packs)?;
+        let normalised = input.normalised()?;
+        let value = to_rego_value(&normalised)?;
+        let mut findings = Vec::new();
+        for pack in selected {
+            evaluate_pack(pack, &normalised.device.id, value.clone(), &mut findings)?;
+        }
+        sort_findings(&mut findings);
+        Ok(findings)
+    }
+
+    /// [`evaluate`](Self::evaluate) over many devices; one result per input, in order.
+    pub fn evaluate_batch(
+        &self,
+        inputs: &[DeviceContext],
+        packs: &[String],
+    ) -> Result<Vec<Vec<FindingDraft>>, PolicyError> {
+        inputs
+            .iter()
+            .map(|input| self.evaluate(input, packs))
+            .collect()
+    }
+
+    /// The deployment gate: would deploying this device here, today, break a rule? The device is
+    /// treated as deployed on `input.now`. Denied when any finding's rule blocks deployment.
+    pub fn check(
+        &self,
+        input: &DeviceContext,
+        packs: &[String],
+    ) -> Result<GateDecision, PolicyError> {
+        let mut hypothetical = input.clone();
+        hypothetical.device.first_seen = Some(input.now.clone());
+        let mut reasons = self.evaluate(&hypothetical, packs)?;
+        // Stable sort: blocking reasons first, each group still in severity order.
+        reasons.sort_by_key(|f| !f.blocks_deployment);
+        let allowed = !reasons.iter().any(|f| f.blocks_deployment);
+        Ok(GateDecision { allowed, reasons })
+    }
+
+    /// Runs every pack's own test cases.
+    pub fn run_tests(&self) -> Vec<PackTestResult> {
+        testcases::run_all(self)
+    }
+
+    pub(crate) fn all_packs(&self) -> &[Pack] {
+        &self.packs
+    }
+}
+
+fn to_rego_value(ctx: &DeviceContext) -> Result<regorus::Value, PolicyError> {
+    let json = serde_json::to_value(ctx).map_err(|e| PolicyError::InvalidInput {
+        device: ctx.device.id.clone(),
+        field: "(whole input)".into(),
+        message: e.to_string(),
+    })?;
+    Ok(regorus::Value::from(json))
+}
+
+fn sort_findings(findings: &mut [FindingDraft]) {
+    findings.sort_by(|a, b| {
+        (a.severity, &a.pack, &a.rule, &a.message).cmp(&(b.severity, &b.pack, &b.rule, &b.message))
+    });
+}
+
+/// Runs one pack on one input and appends its findings.
+fn evaluate_pack(
+    pack: &Pack,
+    device: &str,
+    input: regorus::Value,
+    out: &mut Vec<FindingDraft>,
+) -> Result<(), PolicyError> {
+    let result = {
+        // A poisoned lock only means another thread panicked mid-evaluation; the engine's
+        // compiled policy is unchanged, and `eval_rule` resets evaluation state itself.
+        let mut engine = pack
+            .engine
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        engine.set_input(input);
+        engine.eval_rule(pack.findings_rule.clone())
+    };
+    let value = result.map_err(|err| {
+        let message = format!("{err:#}");
+        if message.contains("TimeLimitExceeded") || message.contains("time limit") {
+            PolicyError::Timeout {
+                pack: pack.meta.id.clone(),
+                file: pack.rego_file(),
+                device: device.to_owned(),
+                limit_ms: pack.time_limit.as_millis(),
+            }
+        } else {
+            PolicyError::Eval {
+                pack: pack.meta.id.clone(),
+                file: pack.rego_file(),
+                device: device.to_owned(),
+                message,
+            }
+        }
+    })?;
+    collect_findings(pack, &value, out)
+}
+
+fn collect_findings(
+    pack: &Pack,
+    value: &regorus::Value,
+    out: &mut Vec<FindingDraft>,
+) -> Result<(), PolicyError> {
+    let bad = |message: String| PolicyError::BadFinding {
+        pack: pack.meta.id.clone(),
+        file: pack.rego_file(),
+        message,
+    };
+    let raws: Vec<RawFinding> = match value {
+        regorus::Value::Undefined => return Ok(()),
+        regorus::Value::Set(_) | regorus::Value::Array(_) => {
+            let json = serde_json::to_value(value).map_err(|e| bad(e.to_string()))?;
+            serde_json::from_value(json).map_err(|e| {
+                bad(format!(
+                    "an entry that is not {{rule, message, due?, due_basis?}}: {e}"
+                ))
+            })?
+        }
+        other => return Err(bad(format!("{other} instead of a set of findings"))),
+    };
+    for raw in raws {
+        let rule = pack.rule(&raw.rule).ok_or_else(|| {
+            bad(format!(
+                "rule id {:?}, which pack.toml does not define",
+                raw.rule
+            ))
+        })?;
+        if let Some(due) = &raw.due
+            && context::iso_date(due).as_deref() != Some(due.as_str())
+        {
+            return Err(bad(format!(
+                "rule {}: due {due:?} is not YYYY-MM-DD",
+                raw.rule
+            )));
+        }
+        out.push(FindingDraft {
+            pack: pack.meta.id.clone(),
+            rule: rule.id.clone(),
+            title: rule.title.clone(),
+            severity: rule.severity,
+            action: rule.action.clone(),
+            citation: rule.citation.clone(),
+            message: raw.message,
+            due: raw.due,
+            due_basis: raw.due_basis,
+            blocks_deployment: rule.blocks_deployment,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_policy_set_can_be_shared_between_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<PolicySet>();
+    }
+
+    #[test]
+    fn every_builtin_pack_case_passes() {
+        let set = PolicySet::builtin().expect("built-in packs compile");
+        assert_eq!(set.packs().len(), BUILTIN_PACKS.len());
+        let results = set.run_tests();
+        let failures: Vec<_> = results.iter().filter(|r| !r.passed).collect();
+        assert!(failures.is_empty(), "{failures:#?}");
+        for meta in set.packs() {
+            assert!(
+                results.iter().any(|r| r.pack == meta.id),
+                "{} has no test cases",
+                meta.id
+            );
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! A policy pack on disk: `pack.toml` (metadata, rules, citations), `policy.rego` (the rules),
+//! `tests.toml` (its own cases), and its compiled engine.
+
+use std::collections::BTreeSet;
+use std::num::NonZeroU32;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use regorus::utils::limits::ExecutionTimerConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::PolicyError;
+use crate::finding::{Citation, Severity};
+
+pub(crate) const PACK_FILE: &str = "pack.toml";
+pub(crate) const REGO_FILE: &str = "policy.rego";
+pub(crate) const TESTS_FILE: &str = "tests.toml";
+
+/// What a pack says about itself: shown by `camsweep policy list` and copied into findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    pub id: String,
+    pub title: String,
+    pub jurisdiction: String,
+    pub version: String,
+    /// `full` when every rule rests on a read source, `partial` when the sources support only
+    /// part of what the regime is said to require.
+    #[serde(default = "full_support")]
+    pub support: String,
+    /// Why the support is partial, and what was not found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_note: Option<String>,
+    /// Where the regime is stated.
+    pub sources: Vec<String>,
+    /// Dated events of the regime (instruction given, part in force, list entry, ...).
+    #[serde(default)]
+    pub effective: Vec<EffectiveDate>,
+    /// Values the Rego reads as `data.camsweep.parameters` (thresholds, named entities).
+    #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
+    pub parameters: toml::Table,
+    pub rules: Vec<RuleMeta>,
+    /// Where the pack came from: `builtin` or the directory it was loaded from.
+    #[serde(default)]
+    pub origin: String,
+}
+
+fn full_support() -> String {
+    "full".to_owned()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectiveDate {
+    /// ISO date.
+    pub date: String,
+    pub event: String,
+    pub source: String,
+}
+
+/// One rule of a pack, with the citation every finding it produces carries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleMeta {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    /// What the holder should do: `cease-deployment`, `disconnect-from-core`,
+    /// `remove-and-replace`, `consider-removal`, `verify-identity`, ...
+    pub action: String,
+    /// Whether a finding of this rule denies a new deployment at the gate (`camsweep check`).
+    #[serde(default)]
+    pub blocks_deployment: bool,
+    pub citation: Citation,
+}
+
+/// A pack's files, before compilation.
+pub(crate) struct PackSource {
+    pub origin: String,
+    pub pack_toml: String,
+    pub rego: String,
+    pub tests_toml: Option<String>,
+}
+
+/// A loaded, compiled pack.
+pub(crate) struct Pack {
+    pub meta: PackMeta,
+    /// `data.<package>.findings`.
+    pub findings_rule: String,
+    pub engine: Mutex<regorus::Engine>,
+    pub tests_toml: Option<String>,
+    pub time_limit: Duration,
+}
+
+impl Pack {
+    pub(crate) fn load_dir(dir: &Path, time_limit: Duration) -> Result<Pack, PolicyError> {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| dir.display().to_string());
+        let read = |file: &str, required: bool| -> Result<Option<String>, PolicyError> {
+            let path = dir.join(file);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(err) if !required && err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(PolicyError::Io {
+                    pack: name.clone(),
+                    file: path,
+                    source,
+                }),
+            }
+        };
+        let source = PackSource {
+            origin: dir.display().to_string(),
+            pack_toml: read(PACK_FILE, true)?.unwrap_or_default(),
+            rego: read(REGO_FILE, true)?.unwrap_or_default(),
+            tests_toml: read(TESTS_FILE, false)?,
+        };
+        Pack::compile(&name, source, time_limit)
+    }
+
+    /// Parses and checks the metadata, compiles the Rego and checks it defines `findings`.
+    /// `name` is what errors call the pack before its id is known (the directory name).
+    pub(crate) fn compile(
+        name: &str,
+        source: PackSource,
+        time_limit: Duration,
+    ) -> Result<Pack, PolicyError> {
+        let meta_err = |message: String| PolicyError::Metadata {
+            pack: name.to_owned(),
+            file: file_label(&source.origin, PACK_FILE),
+            message,
+        };
+        let mut meta: PackMeta =
+            toml::from_str(&source.pack_toml).map_err(|e| meta_err(e.to_string()))?;
+        meta.origin = source.origin.clone();
+        validate_meta(&meta).map_err(meta_err)?;
+        let pack = meta.id.clone();
+        let rego_file = file_label(&source.origin, REGO_FILE);
+
+        let mut engine = regorus::Engine::new();
+        engine.set_execution_timer_config(ExecutionTimerConfig {
+            limit: time_limit,
+            // Check the clock every 64 interpreter steps: cheap, and a runaway rule is caught
+            // within microseconds of the limit.
+            check_interval: NonZeroU32::new(64).expect("non-zero"),
+        });
+        let package = engine
+            .add_policy(rego_file.clone(), source.rego.clone())
+            .map_err(|e| PolicyError::Rego {
+                pack: pack.clone(),
+                file: rego_file.clone(),
+                message: format!("{e:#}"),
+            })?;
+        let parameters = serde_json::json!({ "camsweep": { "parameters": meta.parameters } });
+        engine
+            .add_data(regorus::Value::from(parameters))
+            .map_err(|e| meta_err(format!("parameters: {e:#}")))?;
+        let findings_rule = format!("{package}.findings");
+        let declares_findings = engine
+            .has_declared_rule_rooted_at(&rego_file, "findings")
+            .unwrap_or(false);
+        if !declares_findings {
+            return Err(PolicyError::Rego {
+                pack,
+                file: rego_file,
+                message: format!("{package} declares no rule `findings`"),
+            });
+        }
+        let pack = Pack {
+            meta,
+            findings_rule,
+            engine: Mutex::new(engine),
+            tests_toml: source.tests_toml,
+            time_limit,
+        };
+        // regorus checks rule bodies (undefined variables, ordering) when it first evaluates;
+        // evaluate once now so a broken pack fails at load, naming its file, not mid-scan.
+        let probe = crate::DeviceContext {
+            now: "2026-01-01".into(),
+            device: crate::DeviceFacts {
+                id: "load-check".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut ignored = Vec::new();
+        match crate::evaluate_pack(
+            &pack,
+            "load-check",
+            crate::to_rego_value(&probe)?,
+            &mut ignored,
+        ) {
+            Ok(()) => Ok(pack),
+            Err(PolicyError::Eval { message, .. }) => Err(PolicyError::Rego {
+                pack: pack.meta.id.clone(),
+                file: pack.rego_file(),
+                message,
+            }),
+            Err(other) => Err(other),
+        }
+    }
+
+    pub(crate) fn rego_file(&self) -> String {
+        file_label(&self.meta.origin, REGO_FILE)
+    }
+
+    pub(crate) fn rule(&self, id: &str) -> Option<&RuleMeta> {
+        self.meta.rules.iter().find(|r| r.id == id)
+    }
+}
+
+pub(crate) fn file_label(origin: &str, file: &str) -> String {
+    if origin.starts_with("builtin:") {
+        format!("{origin}/{file}")
+    } else {
+        Path::new(origin).join(file).display().to_string()
+    }
+}
+
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn validate_meta(meta: &PackMeta) -> Result<(), String> {
+    if !is_id(&meta.id) {
+        return Err(format!(
+            "id {:?}: use lower-case letters, digits and '-'",
+            meta.id
+        ));
+    }
+    for (field, value) in [
+        ("title", &meta.title),
+        ("jurisdiction", &meta.jurisdiction),
+        ("version", &meta.version),
+    ] {
+        if value.trim().is_empty() {
+            return Err(format!("{field} is empty"));
+        }
+    }
+    if meta.sources.is_empty() {
+        return Err("sources is empty: every pack cites where its regime is stated".into());
+    }
+    if !matches!(meta.support.as_str(), "full" | "partial") {
+        return Err(format!(
+            "support {:?}: expected full or partial",
+            meta.support
+        ));
+    }
+    if meta.support == "partial" && meta.support_note.is_none() {
+        return Err("support = \"partial\" needs a support_note saying what is missing".into());
+    }
+    for effective in &meta.effective {
+        if crate::context::iso_date(&effective.date).as_deref() != Some(effective.date.as_str()) {
+            return Err(format!(
+                "effective date {:?} is not YYYY-MM-DD",
+                effective.date
+            ));
+        }
+    }
+    if meta.rules.is_empty() {
+        return Err("no [[rules]]".into());
+    }
+    let mut seen = BTreeSet::new();
+    for rule in &meta.rules {
+        let at = format!("rule {:?}", rule.id);
+        if !is_id(&rule.id) {
+            return Err(format!("{at}: id: use lower-case letters, digits and '-'"));
+        }
+        if !seen.insert(rule.id.as_str()) {
+            return Err(format!("{at} is defined twice"));
+        }
+        if rule.title.trim().is_empty() {
+            return Err(format!("{at}: title is empty"));
+        }
+        if !is_id(&rule.action) {
+            return Err(format!(
+                "{at}: action {:?} is not an action id",
+                rule.action
+            ));
+        }
+        let c = &rule.citation;
+        for (field, value) in [
+            ("document", &c.document),
+            ("paragraph", &c.paragraph),
+            ("url", &c.url),
+        ] {
+            if value.trim().is_empty() {
+                return Err(format!(
+                    "{at}: citation.{field} is missing: every rule cites its source"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
