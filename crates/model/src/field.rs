@@ -157,3 +157,16 @@ pub const SIP_USER_AGENT: &str = "sip.user_agent";
 pub const SADP_DEVICE_TYPE: &str = "sadp.device_type";
 /// DHIP `deviceClass` (e.g. `IPC`, `NVR`, `VTO`).
 pub const DHIP_DEVICE_CLASS: &str = "dhip.device_class";
+
+// --- Added by camsweep-parse (additive).
+/// Issuer organisational unit.
+pub const TLS_ISSUER_OU: &str = "tls.issuer.ou";
+/// A SOAP fault code or reason from an ONVIF answer, one field each.
+pub const ONVIF_FAULT: &str = "onvif.fault";
+/// The local name of the root element of an XML body (e.g. ISAPI `userCheck`,
+/// `ResponseStatus`, `DeviceInfo`).
+pub const XML_ROOT: &str = "xml.root";
+/// Firmware release date or build as the device gives it (ISAPI `firmwareReleasedDate`).
+pub const DEVICE_FIRMWARE_DATE: &str = "device.firmware_date";
+/// A device's own identifier (ISAPI `deviceID`, a UUID or number).
+pub const DEVICE_ID: &str = "device.id";
