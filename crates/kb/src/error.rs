@@ -13,6 +13,14 @@ pub enum KbError {
         line: usize,
         message: String,
     },
+    /// A mistake in one entry, located by line and field (e.g. `vendor.parent`).
+    #[error("{file}:{line}: {field}: {message}")]
+    Entry {
+        file: String,
+        line: usize,
+        field: String,
+        message: String,
+    },
     #[error("{file}: {field}: {message}")]
     Invalid {
         file: String,

@@ -1,13 +1,424 @@
-//! MAC prefixes from the IEEE registry (`oui.csv`). PLACEHOLDER: being written (issue 2).
+//! MAC prefixes from the IEEE registry (`oui.csv`): MA-L (24-bit), MA-M (28-bit), MA-S and IAB
+//! (36-bit) assignments, looked up by longest prefix and mapped to registry vendors through their
+//! `ieee_organisations`.
+//!
+//! File format (written by `cargo run -p xtask -- regen-oui`):
+//! ```text
+//! # ieee-data-date: 2022-08-27
+//! # (further comment lines)
+//! Registry,Assignment,Organization Name
+//! MA-L,2857BE,"Hangzhou Hikvision Digital Technology Co.,Ltd."
+//! ```
+//! Lines starting with `#` are comments; the `ieee-data-date` comment is required. Fields follow
+//! RFC 4180 quoting. Each `(registry, assignment)` appears once.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
 
 use crate::KbError;
 use crate::vendors::Registry;
 
-#[derive(Debug, Default)]
-pub struct OuiTable {}
+/// What the IEEE registry says about one MAC address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum MacLookup {
+    /// An assigned block; `vendor` is the registry vendor id when the organisation is known.
+    Registered {
+        /// The assigned prefix, e.g. `28:57:BE` (24 bits) or `70:B3:D5:F2:F` (36 bits).
+        prefix: String,
+        bits: u8,
+        organisation: String,
+        vendor: Option<String>,
+    },
+    /// An assigned block whose holder asked the IEEE to keep its name private.
+    Private { prefix: String, bits: u8 },
+    /// Bit 0x02 of the first octet: set by software (VMs, randomised Wi-Fi), says nothing of the
+    /// maker.
+    LocallyAdministered,
+    /// Bit 0x01 of the first octet: a group address, not a device.
+    Multicast,
+    /// A universally administered address in no assigned block of this registry copy.
+    Unregistered,
+    /// Not a MAC address.
+    Invalid(String),
+}
 
-impl OuiTable {
-    pub fn parse(_text: &str, _file: &str, _vendors: &Registry) -> Result<Self, KbError> {
-        Ok(Self {})
+/// Which IEEE registry a block comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Block {
+    MaL,
+    MaM,
+    MaS,
+    Iab,
+}
+
+impl Block {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::MaL => "MA-L",
+            Self::MaM => "MA-M",
+            Self::MaS => "MA-S",
+            Self::Iab => "IAB",
+        }
+    }
+
+    pub fn bits(self) -> u8 {
+        match self {
+            Self::MaL => 24,
+            Self::MaM => 28,
+            Self::MaS | Self::Iab => 36,
+        }
+    }
+
+    fn parse(name: &str) -> Option<Self> {
+        match name {
+            "MA-L" => Some(Self::MaL),
+            "MA-M" => Some(Self::MaM),
+            "MA-S" => Some(Self::MaS),
+            "IAB" => Some(Self::Iab),
+            _ => None,
+        }
     }
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Assignment {
+    organisation: u32,
+    block: Block,
+}
+
+/// The MAC prefix table, indexed once at load: one hash map per prefix length.
+#[derive(Debug, Default)]
+pub struct OuiTable {
+    data_date: String,
+    /// Distinct organisation names; assignments refer to them by index.
+    organisations: Vec<String>,
+    /// Registry vendor id of each organisation, where its name is claimed by one.
+    organisation_vendor: Vec<Option<String>>,
+    by24: HashMap<u32, Assignment>,
+    by28: HashMap<u32, Assignment>,
+    by36: HashMap<u64, Assignment>,
+}
+
+/// The marker of the data-date comment.
+pub const DATE_MARKER: &str = "# ieee-data-date:";
+
+impl OuiTable {
+    /// Parses `oui.csv` and maps each organisation to a vendor of `vendors`.
+    pub fn parse(text: &str, file: &str, vendors: &Registry) -> Result<Self, KbError> {
+        let syntax = |line: usize, message: String| KbError::Syntax {
+            file: file.to_owned(),
+            line,
+            message,
+        };
+        let mut table = OuiTable::default();
+        let mut organisation_index: HashMap<String, u32> = HashMap::new();
+        let mut header_seen = false;
+        let mut fields = Vec::with_capacity(3);
+        for (number, raw_line) in text.lines().enumerate() {
+            let line_no = number + 1;
+            let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+            if line.starts_with('#') {
+                if let Some(date) = line.strip_prefix(DATE_MARKER) {
+                    let date = date.trim();
+                    if !is_iso_date(date) {
+                        return Err(syntax(line_no, format!("bad ieee-data-date `{date}`")));
+                    }
+                    table.data_date = date.to_owned();
+                }
+                continue;
+            }
+            if line.trim().is_empty() {
+                continue;
+            }
+            split_csv_line(line, &mut fields).map_err(|message| syntax(line_no, message))?;
+            if !header_seen {
+                if fields != ["Registry", "Assignment", "Organization Name"] {
+                    return Err(syntax(
+                        line_no,
+                        "expected the header `Registry,Assignment,Organization Name`".to_owned(),
+                    ));
+                }
+                header_seen = true;
+                continue;
+            }
+            if fields.len() != 3 {
+                return Err(syntax(
+                    line_no,
+                    format!("expected 3 fields, found {}", fields.len()),
+                ));
+            }
+            let block = Block::parse(&fields[0])
+                .ok_or_else(|| syntax(line_no, format!("unknown registry `{}`", fields[0])))?;
+            let assignment = &fields[1];
+            let hex_digits = usize::from(block.bits() / 4);
+            if assignment.len() != hex_digits || !assignment.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                return Err(syntax(
+                    line_no,
+                    format!(
+                        "{} assignment `{assignment}` must be {hex_digits} hex digits",
+                        block.name()
+                    ),
+                ));
+            }
+            let value = u64::from_str_radix(assignment, 16)
+                .map_err(|err| syntax(line_no, format!("assignment `{assignment}`: {err}")))?;
+            let name = fields[2].trim();
+            let organisation = match organisation_index.get(name) {
+                Some(&i) => i,
+                None => {
+                    let i = u32::try_from(table.organisations.len())
+                        .map_err(|_| syntax(line_no, "too many organisations".to_owned()))?;
+                    organisation_index.insert(name.to_owned(), i);
+                    table.organisations.push(name.to_owned());
+                    table.organisation_vendor.push(
+                        vendors
+                            .vendor_for_ieee_organisation(name)
+                            .map(|v| v.id.clone()),
+                    );
+                    i
+                }
+            };
+            let entry = Assignment {
+                organisation,
+                block,
+            };
+            // Values fit: the digit count was checked above.
+            let duplicate = match block {
+                Block::MaL => table.by24.insert(value as u32, entry).is_some(),
+                Block::MaM => table.by28.insert(value as u32, entry).is_some(),
+                Block::MaS | Block::Iab => table.by36.insert(value, entry).is_some(),
+            };
+            if duplicate {
+                return Err(syntax(
+                    line_no,
+                    format!("{} assignment `{assignment}` appears twice", block.name()),
+                ));
+            }
+        }
+        if !header_seen {
+            return Err(syntax(1, "no header line: the file is empty".to_owned()));
+        }
+        if table.data_date.is_empty() {
+            return Err(syntax(
+                1,
+                format!("missing `{DATE_MARKER} YYYY-MM-DD` comment (the IEEE data date)"),
+            ));
+        }
+        Ok(table)
+    }
+
+    /// Looks a MAC address up: `28:57:be:01:02:03`, `28-57-BE-01-02-03`, `2857.be01.0203` or
+    /// `2857be010203`. The longest assigned prefix wins: MA-S/IAB (36 bits), then MA-M (28), then
+    /// MA-L (24).
+    pub fn lookup(&self, mac: &str) -> MacLookup {
+        let value = match parse_mac(mac) {
+            Ok(value) => value,
+            Err(reason) => return MacLookup::Invalid(reason),
+        };
+        let first_octet = (value >> 40) as u8;
+        if first_octet & 0x01 != 0 {
+            return MacLookup::Multicast;
+        }
+        if first_octet & 0x02 != 0 {
+            return MacLookup::LocallyAdministered;
+        }
+        let found = self
+            .by36
+            .get(&(value >> 12))
+            .or_else(|| self.by28.get(&((value >> 20) as u32)))
+            .or_else(|| self.by24.get(&((value >> 24) as u32)));
+        let Some(entry) = found else {
+            return MacLookup::Unregistered;
+        };
+        let bits = entry.block.bits();
+        let prefix = format_prefix(value, bits);
+        let organisation = &self.organisations[entry.organisation as usize];
+        if organisation.eq_ignore_ascii_case("private") {
+            return MacLookup::Private { prefix, bits };
+        }
+        MacLookup::Registered {
+            prefix,
+            bits,
+            organisation: organisation.clone(),
+            vendor: self.organisation_vendor[entry.organisation as usize].clone(),
+        }
+    }
+
+    /// The date of the IEEE registry copy (`YYYY-MM-DD`).
+    pub fn data_date(&self) -> &str {
+        &self.data_date
+    }
+
+    /// Number of assigned blocks.
+    pub fn len(&self) -> usize {
+        self.by24.len() + self.by28.len() + self.by36.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every block assigned to an organisation of `vendor`, as `(prefix, bits, organisation)`,
+    /// sorted; e.g. for giving lab devices realistic addresses.
+    pub fn prefixes_of(&self, vendor: &str) -> Vec<(String, u8, String)> {
+        let mut out = Vec::new();
+        let mut push = |value: u64, bits: u8, entry: &Assignment| {
+            let org = entry.organisation as usize;
+            if self.organisation_vendor[org].as_deref() == Some(vendor) {
+                out.push((
+                    format_prefix(value << (48 - u32::from(bits)), bits),
+                    bits,
+                    self.organisations[org].clone(),
+                ));
+            }
+        };
+        for (&v, e) in &self.by24 {
+            push(u64::from(v), 24, e);
+        }
+        for (&v, e) in &self.by28 {
+            push(u64::from(v), 28, e);
+        }
+        for (&v, e) in &self.by36 {
+            push(v, 36, e);
+        }
+        out.sort();
+        out
+    }
+
+    /// Organisation names of the table that `vendors` maps to a vendor, as
+    /// `(organisation, vendor id)`, sorted.
+    pub fn mapped_organisations(&self) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = self
+            .organisations
+            .iter()
+            .zip(&self.organisation_vendor)
+            .filter_map(|(org, vendor)| vendor.as_deref().map(|v| (org.as_str(), v)))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Whether any organisation name in the table matches `entry` of `ieee_organisations`
+    /// (exact, case- and punctuation-insensitive, or `re:` regex).
+    pub fn has_organisation(&self, entry: &str) -> bool {
+        if let Some(pattern) = entry.strip_prefix("re:") {
+            let Ok(re) = regex::RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+            else {
+                return false;
+            };
+            return self.organisations.iter().any(|o| re.is_match(o));
+        }
+        let key = crate::vendors::normalise(entry);
+        self.organisations
+            .iter()
+            .any(|o| crate::vendors::normalise(o) == key)
+    }
+}
+
+/// A MAC address as a 48-bit number.
+pub fn parse_mac(mac: &str) -> Result<u64, String> {
+    let trimmed = mac.trim();
+    if trimmed.len() > 32 {
+        let head: String = trimmed.chars().take(16).collect();
+        return Err(format!("`{head}…` is too long for a MAC address"));
+    }
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for c in trimmed.chars() {
+        match c {
+            ':' | '-' | '.' | ' ' => {}
+            _ => {
+                let d = c
+                    .to_digit(16)
+                    .ok_or_else(|| format!("`{trimmed}`: `{c}` is not a hex digit"))?;
+                digits += 1;
+                if digits > 12 {
+                    return Err(format!("`{trimmed}` has more than 12 hex digits"));
+                }
+                value = (value << 4) | u64::from(d);
+            }
+        }
+    }
+    if digits != 12 {
+        return Err(format!(
+            "`{trimmed}` has {digits} hex digits; a MAC address has 12"
+        ));
+    }
+    Ok(value)
+}
+
+/// `value`'s first `bits` bits as colon-separated upper-case hex (`28:57:BE`, `70:B3:D5:F2:F`).
+fn format_prefix(value: u64, bits: u8) -> String {
+    let digits = usize::from(bits / 4);
+    let hex = format!("{value:012X}");
+    let mut out = String::with_capacity(digits + digits / 2);
+    for (i, c) in hex[..digits].chars().enumerate() {
+        if i > 0 && i % 2 == 0 {
+            out.push(':');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// Splits one RFC 4180 line into `fields` (quoted fields may contain commas and `""`).
+fn split_csv_line(line: &str, fields: &mut Vec<String>) -> Result<(), String> {
+    fields.clear();
+    let mut chars = line.chars().peekable();
+    loop {
+        let mut field = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next() {
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    Some('"') => break,
+                    Some(c) => field.push(c),
+                    None => return Err("unterminated quoted field".to_owned()),
+                }
+            }
+            match chars.next() {
+                None => {
+                    fields.push(field);
+                    return Ok(());
+                }
+                Some(',') => fields.push(field),
+                Some(c) => return Err(format!("unexpected `{c}` after a quoted field")),
+            }
+        } else {
+            loop {
+                match chars.next() {
+                    None => {
+                        fields.push(field);
+                        return Ok(());
+                    }
+                    Some(',') => break,
+                    Some('"') => return Err("quote inside an unquoted field".to_owned()),
+                    Some(c) => field.push(c),
+                }
+            }
+            fields.push(field);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
