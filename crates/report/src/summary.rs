@@ -249,6 +249,14 @@ impl Summary {
         makers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         summary.by_manufacturer = makers;
         summary.covered_by_sensitivity = coverage_rows(by_sensitivity);
+        // The order a reader expects: the sites the rules are strictest about first.
+        summary
+            .covered_by_sensitivity
+            .sort_by_key(|row| match row.group.as_str() {
+                "sensitive sites" => 0,
+                "non-sensitive sites" => 1,
+                _ => 2,
+            });
         summary.covered_by_zone = coverage_rows(by_zone);
         let mut actions: Vec<ActionRow> = by_action
             .into_iter()

@@ -138,7 +138,7 @@ pub(crate) fn line_chart(
 ) -> String {
     const HEIGHT: u32 = 260;
     const LEFT: f64 = 60.0;
-    const RIGHT: f64 = 20.0;
+    const RIGHT: f64 = 40.0;
     const TOP: f64 = 34.0;
     const BOTTOM: f64 = 40.0;
     let mut out = String::new();
@@ -219,9 +219,19 @@ pub(crate) fn line_chart(
     let mut shown = vec![0, points.len() / 2, points.len() - 1];
     shown.dedup();
     for i in shown {
+        // The first and last labels hang inwards so that they stay inside the picture.
+        let anchor = if points.len() == 1 {
+            "middle"
+        } else if i == 0 {
+            "start"
+        } else if i == points.len() - 1 {
+            "end"
+        } else {
+            "middle"
+        };
         let _ = write!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" class=\"axis\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"axis\">{}</text>",
             x_of(i),
             f64::from(HEIGHT) - 14.0,
             escape(&points[i].0)
