@@ -366,3 +366,288 @@ fn sdp_fields(out: &mut Fields, sdp: &sdp::Sdp) {
     }
     out.push_opt(f::SDP_ORIGIN, sdp.origin.as_deref());
 }
+
+#[cfg(test)]
+mod tests {
+    use camsweep_model::field as f;
+    use camsweep_model::{Observation, ObservationKind as K};
+
+    use crate::{Field, ParseError, extract};
+
+    fn fields(kind: K, value: &str) -> Vec<Field> {
+        extract(&Observation::new(kind, value)).unwrap_or_else(|e| panic!("{kind}: {e}"))
+    }
+
+    fn get<'a>(fields: &'a [Field], name: &str) -> Vec<&'a str> {
+        fields
+            .iter()
+            .filter(|x| x.name == name)
+            .map(|x| x.value.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn simple_kinds() {
+        assert_eq!(
+            get(&fields(K::Mac, "ACCC8EA31ABF"), f::MAC),
+            ["ac:cc:8e:a3:1a:bf"]
+        );
+        assert!(matches!(
+            extract(&Observation::new(K::Mac, "not-a-mac")),
+            Err(ParseError::Malformed { what: "mac", .. })
+        ));
+        assert_eq!(
+            get(&fields(K::HttpServer, " App-webs/\r\n"), f::HTTP_SERVER),
+            ["App-webs/"]
+        );
+        let auth = fields(K::HttpWwwAuthenticate, r#"Digest realm="TiVo DVR""#);
+        assert_eq!(get(&auth, f::HTTP_REALM), ["TiVo DVR"]);
+        let telnet = fields(
+            K::TelnetBanner,
+            include_str!("../testdata/grandstream_telnet_banner.txt"),
+        );
+        assert!(get(&telnet, f::TELNET_BANNER)[0].starts_with("Grandstream GXV3674_FHD_VF"));
+    }
+
+    #[test]
+    fn tls_subject_text() {
+        let got = fields(
+            K::TlsIssuer,
+            include_str!("../testdata/bosch_x509_issuer.txt"),
+        );
+        assert_eq!(get(&got, f::TLS_ISSUER_CN), ["00-07-5f-11-11-11"]);
+        assert_eq!(
+            get(&got, f::TLS_ISSUER_O),
+            ["Bosch Sicherheitssysteme GmbH"]
+        );
+        assert_eq!(get(&got, f::TLS_ISSUER_OU), ["ST-VS"]);
+        let got = fields(
+            K::TlsSubject,
+            include_str!("../testdata/hp_x509_subject.txt"),
+        );
+        assert_eq!(get(&got, f::TLS_SUBJECT_OU), ["2C413883186A", "J8028E"]);
+    }
+
+    #[test]
+    fn tls_certificate() {
+        let got = fields(
+            K::TlsCert,
+            include_str!("../testdata/opensslgen_selfsigned_cert.pem"),
+        );
+        assert_eq!(get(&got, f::TLS_SUBJECT_O), ["Hikvision"]);
+        assert_eq!(get(&got, f::TLS_SUBJECT_CN), ["192.168.1.64"]);
+        assert_eq!(get(&got, f::TLS_ISSUER_OU), ["IPC"]);
+        assert_eq!(get(&got, f::TLS_SAN), ["ipc.local", "192.168.1.64"]);
+        // Bare base64 DER works too.
+        let pem = include_str!("../testdata/opensslgen_selfsigned_cert.pem");
+        let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        assert_eq!(fields(K::TlsCert, &b64), got);
+    }
+
+    #[test]
+    fn isapi_device_info_sniffed_from_any_path() {
+        let body = include_str!("../testdata/hikvision_isapi_deviceinfo.xml");
+        let got =
+            extract(&Observation::new(K::HttpBody, body).with_path("/some/other/path")).unwrap();
+        assert_eq!(get(&got, f::XML_ROOT), ["DeviceInfo"]);
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["DS-K1A340FWX"]);
+        assert_eq!(
+            get(&got, f::DEVICE_SERIAL),
+            ["DS-K1A340FWX20240102V010207ENJ59360966"]
+        );
+        assert_eq!(get(&got, f::DEVICE_MAC), ["40:24:b2:e7:46:04"]);
+        assert_eq!(get(&got, f::DEVICE_FIRMWARE), ["V1.2.7"]);
+        assert_eq!(get(&got, f::DEVICE_TYPE), ["ACS"]);
+        assert_eq!(get(&got, f::HTTP_PATH), ["/some/other/path"]);
+        assert_eq!(get(&got, f::HTTP_BODY).len(), 1);
+    }
+
+    #[test]
+    fn raw_http_response_with_chunked_isapi_body() {
+        let body = include_str!("../testdata/hikvision_isapi_deviceinfo.xml");
+        let mut raw = String::from(
+            "HTTP/1.1 200 OK\r\nServer: App-webs/\r\nTransfer-Encoding: chunked\r\nX-Frame-Options: SAMEORIGIN\r\nSet-Cookie: WebSession=abc; path=/\r\n\r\n",
+        );
+        for chunk in body.as_bytes().chunks(100) {
+            raw.push_str(&format!(
+                "{:x}\r\n{}\r\n",
+                chunk.len(),
+                std::str::from_utf8(chunk).unwrap()
+            ));
+        }
+        raw.push_str("0\r\n\r\n");
+        let got = fields(K::HttpResponse, &raw);
+        assert_eq!(get(&got, f::HTTP_STATUS), ["200"]);
+        assert_eq!(get(&got, f::HTTP_SERVER), ["App-webs/"]);
+        assert_eq!(get(&got, f::HTTP_SET_COOKIE), ["WebSession=abc; path=/"]);
+        assert_eq!(get(&got, "http.header.x-frame-options"), ["SAMEORIGIN"]);
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["DS-K1A340FWX"]);
+    }
+
+    #[test]
+    fn http_401_html_title_and_realm() {
+        let raw = "HTTP/1.0 401 Unauthorized\nWWW-Authenticate: Basic realm=\"index.html\"\nContent-Type: text/html\n\n<HTML><HEAD><TITLE>401 Unauthorized</TITLE></HEAD></HTML>";
+        let got = fields(K::HttpResponse, raw);
+        assert_eq!(get(&got, f::HTTP_REALM), ["index.html"]);
+        assert_eq!(get(&got, f::HTTP_TITLE), ["401 Unauthorized"]);
+        assert!(get(&got, "http.header.content-type").contains(&"text/html"));
+    }
+
+    #[test]
+    fn dahua_cgi_and_axis_json_bodies() {
+        let got = fields(
+            K::HttpBody,
+            include_str!("../testdata/dahua_magicbox_getsysteminfo.txt"),
+        );
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["IPC-HDW5831R-ZE"]);
+        assert_eq!(get(&got, f::DEVICE_SERIAL), ["4X7C5A1ZAG21L3F"]);
+        assert_eq!(get(&got, f::DEVICE_HARDWARE), ["1.00"]);
+        let got = fields(
+            K::HttpBody,
+            "version=2.800.0000016.0.R,build:2020-06-09\r\n",
+        );
+        assert_eq!(
+            get(&got, f::DEVICE_FIRMWARE),
+            ["2.800.0000016.0.R,build:2020-06-09"]
+        );
+        let got = fields(
+            K::HttpBody,
+            include_str!("../testdata/axis_basicdeviceinfo.json"),
+        );
+        assert_eq!(get(&got, f::DEVICE_MANUFACTURER), ["AXIS"]);
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["M1065-LW"]);
+        assert_eq!(get(&got, f::DEVICE_FIRMWARE), ["9.80.1"]);
+    }
+
+    #[test]
+    fn onvif_device_information_and_wsd() {
+        let got = fields(
+            K::OnvifResponse,
+            include_str!("../testdata/dahua_onvif_getdeviceinformation.xml"),
+        );
+        assert_eq!(
+            get(&got, f::ONVIF_OPERATION),
+            ["GetDeviceInformationResponse"]
+        );
+        assert_eq!(get(&got, f::DEVICE_MANUFACTURER), ["Dahua"]);
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["DH-2H3400-ADP"]);
+        assert_eq!(get(&got, f::DEVICE_SERIAL), ["BA07995PHA29A85"]);
+        assert_eq!(get(&got, f::DEVICE_HARDWARE), ["1.00"]);
+        let got = fields(
+            K::WsdProbeMatch,
+            include_str!("../testdata/hikvision_wsd_probematch.xml"),
+        );
+        assert_eq!(get(&got, f::ONVIF_SCOPE).len(), 8);
+        assert_eq!(get(&got, f::ONVIF_SCOPE_HARDWARE), ["DS-2CD2385G1-I"]);
+        assert_eq!(get(&got, f::ONVIF_SCOPE_NAME), ["HIKVISION DS-2CD2385G1-I"]);
+        assert_eq!(get(&got, "onvif.scope.mac"), ["58:50:ed:1f:e3:85"]);
+        assert_eq!(get(&got, "onvif.scope.location"), ["city/hangzhou"]);
+        assert_eq!(get(&got, f::ONVIF_XADDR).len(), 2);
+        assert_eq!(
+            get(&got, f::WSD_TYPES),
+            ["dn:NetworkVideoTransmitter", "tds:Device"]
+        );
+        let got = fields(
+            K::OnvifResponse,
+            include_str!("../testdata/dahua_onvif_streamuri.xml"),
+        );
+        assert_eq!(get(&got, f::ONVIF_STREAM_URI).len(), 1);
+    }
+
+    #[test]
+    fn rtsp_and_sdp() {
+        let got = fields(
+            K::RtspResponse,
+            include_str!("../testdata/axis_rtsp_401.txt"),
+        );
+        assert_eq!(get(&got, f::RTSP_STATUS), ["401"]);
+        assert_eq!(get(&got, f::RTSP_SERVER), ["GStreamer RTSP server"]);
+        assert_eq!(get(&got, f::RTSP_REALM), ["AXIS_ACCC8E012345"]);
+        let got = fields(
+            K::RtspResponse,
+            include_str!("../testdata/dahua_rtsp_describe.txt"),
+        );
+        assert_eq!(get(&got, f::SDP_SESSION), ["Media Server"]);
+        assert!(get(&got, f::SDP_CONTROL).contains(&"trackID=0"));
+        let got = fields(K::RtspSdp, include_str!("../testdata/reolink_describe.sdp"));
+        assert_eq!(
+            get(&got, f::SDP_TOOL),
+            ["BC Streaming Media v202210012022.10.01"]
+        );
+        let got = fields(
+            K::RtspResponse,
+            include_str!("../testdata/hikvision_rtsp_setup.txt"),
+        );
+        assert_eq!(get(&got, f::RTSP_STATUS), ["200"]);
+    }
+
+    #[test]
+    fn discovery_replies() {
+        let mut dhip = crate::dhip::MAGIC.to_vec();
+        dhip.extend_from_slice(&[
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xa3, 0x03, 0, 0,
+        ]);
+        dhip.extend_from_slice(&[0u8; 12]);
+        dhip.extend_from_slice(include_bytes!("../testdata/dahua_dhip_notifydevinfo.json"));
+        let got = fields(K::DhipReply, &String::from_utf8_lossy(&dhip));
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["IPC-HDW5421S"]);
+        assert_eq!(get(&got, f::DEVICE_MAC), ["4c:11:bf:c2:0b:9d"]);
+        assert_eq!(get(&got, f::DEVICE_VENDOR), ["Dahua"]);
+        assert_eq!(get(&got, f::DHIP_DEVICE_CLASS), ["IPC"]);
+        assert_eq!(get(&got, f::DEVICE_NAME), ["1F006E4PAX00075"]);
+        let got = fields(
+            K::DvripReply,
+            include_str!("../testdata/xiongmai_dvrip_login.json"),
+        );
+        assert_eq!(get(&got, f::DEVICE_TYPE), ["HVR"]);
+        let sadp = "<?xml version=\"1.0\" encoding=\"utf-8\"?><ProbeMatch><Uuid>x</Uuid><Types>inquiry</Types><DeviceType>1</DeviceType><DeviceDescription>DS-2CD2432F-IW</DeviceDescription><DeviceSN>DS-2CD2432F-IW20150101AAWR123456</DeviceSN><MAC>44-19-b6-aa-bb-cc</MAC><SoftwareVersion>V5.3.0build 150513</SoftwareVersion><DSPVersion>V5.0build 150327</DSPVersion></ProbeMatch>";
+        let got = fields(K::SadpReply, sadp);
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["DS-2CD2432F-IW"]);
+        assert_eq!(get(&got, f::DEVICE_MAC), ["44:19:b6:aa:bb:cc"]);
+        assert_eq!(get(&got, f::DEVICE_BUILD), ["V5.0build 150327"]);
+        assert_eq!(get(&got, f::SADP_DEVICE_TYPE), ["1"]);
+    }
+
+    #[test]
+    fn ssdp_and_upnp() {
+        let got = fields(
+            K::SsdpResponse,
+            "HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=1800\r\nLOCATION: http://192.168.1.64:49152/rootDesc.xml\r\nSERVER: Linux/3.0, UPnP/1.0, Portable SDK for UPnP devices/1.6.6\r\nST: upnp:rootdevice\r\nUSN: uuid:x::upnp:rootdevice\r\n\r\n",
+        );
+        assert_eq!(get(&got, f::SSDP_ST), ["upnp:rootdevice"]);
+        assert_eq!(
+            get(&got, f::SSDP_LOCATION),
+            ["http://192.168.1.64:49152/rootDesc.xml"]
+        );
+        let xml = "<?xml version=\"1.0\"?><root xmlns=\"urn:schemas-upnp-org:device-1-0\"><device><deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType><friendlyName>HG8245Q2</friendlyName><manufacturer>Huawei Technologies</manufacturer><modelName>HG8245Q2</modelName><modelNumber>V3</modelNumber></device></root>";
+        let got = fields(K::SsdpResponse, xml);
+        assert_eq!(get(&got, f::DEVICE_MANUFACTURER), ["Huawei Technologies"]);
+        assert_eq!(get(&got, f::DEVICE_MODEL), ["HG8245Q2", "V3"]);
+        assert_eq!(get(&got, f::DEVICE_NAME), ["HG8245Q2"]);
+    }
+
+    #[test]
+    fn oversized_and_hostile_input_is_a_typed_error() {
+        let big = "a".repeat(crate::MAX_INPUT + 1);
+        for kind in K::ALL {
+            assert!(
+                matches!(
+                    extract(&Observation::new(kind, big.clone())),
+                    Err(ParseError::TooLarge { .. })
+                ),
+                "{kind}"
+            );
+        }
+        let bomb = format!(
+            "<!DOCTYPE s [<!ENTITY a \"{}\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]><Envelope><Body><Fault><Reason><Text>&b;</Text></Reason></Fault></Body></Envelope>",
+            "x".repeat(1000)
+        );
+        let got = fields(K::OnvifResponse, &bomb);
+        assert_eq!(get(&got, f::ONVIF_FAULT), ["&b;"]);
+        let deep = format!("<Envelope>{}", "<a>".repeat(100_000));
+        assert!(matches!(
+            extract(&Observation::new(K::OnvifResponse, deep)),
+            Err(ParseError::LimitExceeded { .. })
+        ));
+    }
+}
