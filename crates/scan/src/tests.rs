@@ -1,0 +1,713 @@
+//! Scanner behaviour against small loopback servers: real sockets, real protocol bytes, hostile
+//! behaviours. (The lab-based tests live in the workspace `tests/scan.rs`.)
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use camsweep_model::{HostStatus, Identification, Observation, ObservationKind, ScanDocument};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+
+use crate::{Identifier, Limits, ScanConfig, ScanEvent, Service, TargetSpec, scan};
+
+struct Unknown;
+impl Identifier for Unknown {
+    fn identify(&self, _: &[Observation]) -> Identification {
+        Identification::unknown("test")
+    }
+    fn kb_version(&self) -> String {
+        "test".into()
+    }
+}
+
+fn quick_limits() -> Limits {
+    Limits {
+        connect_timeout: Duration::from_millis(500),
+        read_timeout: Duration::from_millis(400),
+        probe_timeout: Duration::from_millis(1200),
+        host_timeout: Duration::from_secs(4),
+        banner_timeout: Duration::from_millis(400),
+        udp_wait: Duration::from_millis(200),
+        max_response_bytes: 64 * 1024,
+        max_header_bytes: 8 * 1024,
+        concurrency: 64,
+        rate: None,
+    }
+}
+
+/// Serves every connection with `handler` on 127.0.0.1, on an ephemeral port.
+async fn serve<F, Fut>(handler: F) -> u16
+where
+    F: Fn(TcpStream) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handler = Arc::new(handler);
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(handler(stream));
+        }
+    });
+    port
+}
+
+async fn read_request(stream: &mut TcpStream) -> String {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if buf.len() >= end + 4 + length {
+                break;
+            }
+        }
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+async fn run(ports: &[(u16, Service)], limits: Limits) -> ScanDocument {
+    let mut config = ScanConfig::new(TargetSpec {
+        include: vec!["127.0.0.1".into()],
+        max_hosts: 16,
+        ..TargetSpec::default()
+    });
+    config.ports = ports.iter().map(|(p, _)| *p).collect();
+    config.services = ports.to_vec();
+    config.limits = limits;
+    config.udp = false;
+    let (tx, mut rx) = mpsc::channel(64);
+    let drain = tokio::spawn(async move { while rx.recv().await.is_some() {} });
+    let doc = scan(config, &Unknown, tx).await.unwrap();
+    drain.await.unwrap();
+    doc
+}
+
+fn kinds(doc: &ScanDocument) -> Vec<(ObservationKind, Option<String>)> {
+    doc.devices[0]
+        .observations
+        .iter()
+        .map(|o| (o.kind, o.path.clone()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_web_camera_yields_raw_responses_for_every_path() {
+    let port = serve(|mut s| async move {
+        let req = read_request(&mut s).await;
+        let body: &str = if req.starts_with("POST /onvif/device_service") {
+            "<?xml version=\"1.0\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><tds:GetSystemDateAndTimeResponse/></s:Body></s:Envelope>"
+        } else {
+            "<html><title>Web Camera</title></html>"
+        };
+        let status = if req.contains("ISAPI") { "401 Unauthorized" } else { "200 OK" };
+        let resp = format!(
+            "HTTP/1.1 {status}\r\nServer: App-webs/\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = s.write_all(resp.as_bytes()).await;
+    })
+    .await;
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    assert_eq!(doc.devices.len(), 1);
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Up, "{:?}", d.problems);
+    assert_eq!(d.open_ports, [port]);
+    let k = kinds(&doc);
+    assert!(
+        k.contains(&(ObservationKind::HttpResponse, Some("/".into()))),
+        "{k:?}"
+    );
+    assert!(k.contains(&(
+        ObservationKind::HttpResponse,
+        Some("/ISAPI/System/deviceInfo".into())
+    )));
+    assert!(k.contains(&(
+        ObservationKind::HttpResponse,
+        Some("/cgi-bin/magicBox.cgi?action=getSystemInfo".into())
+    )));
+    assert_eq!(
+        k.iter()
+            .filter(|(kind, _)| *kind == ObservationKind::OnvifResponse)
+            .count(),
+        2
+    );
+    let root = d
+        .observations
+        .iter()
+        .find(|o| o.path.as_deref() == Some("/"))
+        .unwrap();
+    assert!(
+        root.value
+            .starts_with("HTTP/1.1 200 OK\r\nServer: App-webs/")
+    );
+    assert!(root.value.ends_with("<title>Web Camera</title></html>"));
+    assert_eq!(root.device.as_deref(), Some("127.0.0.1"));
+    assert_eq!(root.address.as_deref(), Some("127.0.0.1"));
+    assert_eq!(root.port, Some(port));
+    assert_eq!(root.source.as_deref(), Some("scan/http"));
+    assert_eq!(doc.scan.hosts_scanned, 1);
+}
+
+#[tokio::test]
+async fn a_stalled_host_costs_its_timeouts_and_is_unresponsive() {
+    let port = serve(|s| async move {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        drop(s);
+    })
+    .await;
+    let started = std::time::Instant::now();
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Unresponsive);
+    assert!(
+        d.problems[0].contains("no answer within 400ms"),
+        "{:?}",
+        d.problems
+    );
+}
+
+#[tokio::test]
+async fn a_dripping_host_hits_the_probe_deadline() {
+    let port = serve(|mut s| async move {
+        let _ = read_request(&mut s).await;
+        for b in b"HTTP/1.1 200 OK\r\nServer: drip\r\n".iter().cycle() {
+            if s.write_all(&[*b]).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    let started = std::time::Instant::now();
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Unresponsive);
+    assert!(d.problems[0].contains("too slow"), "{:?}", d.problems);
+}
+
+#[tokio::test]
+async fn an_endless_body_is_cut_at_the_byte_limit() {
+    let port = serve(|mut s| async move {
+        let _ = read_request(&mut s).await;
+        let _ = s
+            .write_all(b"HTTP/1.1 200 OK\r\nServer: endless\r\n\r\n")
+            .await;
+        let block = vec![b'A'; 16 * 1024];
+        while s.write_all(&block).await.is_ok() {}
+    })
+    .await;
+    let limits = quick_limits();
+    let doc = run(&[(port, Service::Http)], limits).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Malformed);
+    assert!(
+        d.problems
+            .iter()
+            .any(|p| p.contains("cut at the 65536-byte limit")),
+        "{:?}",
+        d.problems
+    );
+    let root = d
+        .observations
+        .iter()
+        .find(|o| o.path.as_deref() == Some("/"))
+        .unwrap();
+    assert!(root.value.len() <= limits.max_response_bytes);
+    assert!(root.value.len() > limits.max_response_bytes - 20_000);
+}
+
+#[tokio::test]
+async fn gigantic_headers_garbage_and_resets_are_malformed() {
+    let huge = serve(|mut s| async move {
+        let _ = read_request(&mut s).await;
+        let _ = s.write_all(b"HTTP/1.1 200 OK\r\nX-Filler: ").await;
+        let block = vec![b'a'; 4096];
+        while s.write_all(&block).await.is_ok() {}
+    })
+    .await;
+    let garbage = serve(|mut s| async move {
+        let _ = read_request(&mut s).await;
+        let _ = s.write_all(b"\x00\x01\x02 garbage garbage\r\n\r\n").await;
+    })
+    .await;
+    let reset = serve(|s| async move {
+        let std = s.into_std().unwrap();
+        let sock = socket2::Socket::from(std);
+        sock.set_linger(Some(Duration::ZERO)).unwrap();
+        drop(sock);
+    })
+    .await;
+    for (port, needle) in [
+        (huge, "headers exceed the 8192-byte limit"),
+        (garbage, "not an HTTP response"),
+        (reset, "reset"),
+    ] {
+        let doc = run(&[(port, Service::Http)], quick_limits()).await;
+        let d = &doc.devices[0];
+        assert_eq!(d.status, HostStatus::Malformed, "{port}: {:?}", d.problems);
+        assert!(
+            d.problems.iter().any(|p| p.contains(needle)),
+            "{needle}: {:?}",
+            d.problems
+        );
+    }
+}
+
+#[tokio::test]
+async fn redirects_are_followed_three_times_on_the_same_host_only() {
+    let port = serve(|mut s| async move {
+        let req = read_request(&mut s).await;
+        let path = req.split_whitespace().nth(1).unwrap_or("/").to_owned();
+        let resp = match path.as_str() {
+            "/" => "HTTP/1.1 302 Found\r\nLocation: /doc/page/login.asp\r\nContent-Length: 0\r\n\r\n".to_owned(),
+            "/doc/page/login.asp" => "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".to_owned(),
+            "/loop" => "HTTP/1.1 302 Found\r\nLocation: /loop2\r\nContent-Length: 0\r\n\r\n".to_owned(),
+            _ => "HTTP/1.1 302 Found\r\nLocation: http://192.0.2.1/elsewhere\r\nContent-Length: 0\r\n\r\n".to_owned(),
+        };
+        let _ = s.write_all(resp.as_bytes()).await;
+    })
+    .await;
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    let paths: Vec<_> = kinds(&doc).into_iter().filter_map(|(_, p)| p).collect();
+    assert!(
+        paths.contains(&"/doc/page/login.asp".to_string()),
+        "{paths:?}"
+    );
+    // Off-host redirects (the vendor paths here) are recorded, never followed.
+    assert!(!paths.iter().any(|p| p.contains("elsewhere")), "{paths:?}");
+    assert_eq!(
+        doc.devices[0].status,
+        HostStatus::Up,
+        "{:?}",
+        doc.devices[0].problems
+    );
+
+    let looping = serve(|mut s| async move {
+        let req = read_request(&mut s).await;
+        let path = req.split_whitespace().nth(1).unwrap_or("/").to_owned();
+        let next = format!("{path}x");
+        let resp = format!("HTTP/1.1 301 Moved\r\nLocation: {next}\r\nContent-Length: 0\r\n\r\n");
+        let _ = s.write_all(resp.as_bytes()).await;
+    })
+    .await;
+    let doc = run(&[(looping, Service::Http)], quick_limits()).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Malformed);
+    assert!(
+        d.problems
+            .iter()
+            .any(|p| p.contains("more than 3 redirects")),
+        "{:?}",
+        d.problems
+    );
+}
+
+#[tokio::test]
+async fn rtsp_options_describe_and_redirect_loops() {
+    let port = serve(|mut s| async move {
+        loop {
+            let req = read_request(&mut s).await;
+            if req.is_empty() {
+                return;
+            }
+            let cseq = req.lines().find_map(|l| l.strip_prefix("CSeq: ")).unwrap_or("0").trim().to_owned();
+            let resp = if req.starts_with("OPTIONS") {
+                format!("RTSP/1.0 200 OK\r\nCSeq: {cseq}\r\nServer: Rtsp Server/3.0\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n")
+            } else {
+                let sdp = "v=0\r\ns=Media Presentation\r\na=control:rtsp://x/trackID=1\r\n";
+                format!("RTSP/1.0 200 OK\r\nCSeq: {cseq}\r\nContent-Type: application/sdp\r\nContent-Length: {}\r\n\r\n{sdp}", sdp.len())
+            };
+            if s.write_all(resp.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    let doc = run(&[(port, Service::Rtsp)], quick_limits()).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Up, "{:?}", d.problems);
+    let k = kinds(&doc);
+    assert_eq!(
+        k.iter()
+            .filter(|(k, _)| *k == ObservationKind::RtspResponse)
+            .count(),
+        2
+    );
+    let sdp = d
+        .observations
+        .iter()
+        .find(|o| o.kind == ObservationKind::RtspSdp)
+        .unwrap();
+    assert!(sdp.value.contains("s=Media Presentation"));
+
+    let looping = serve(|mut s| async move {
+        let port = s.local_addr().unwrap().port();
+        loop {
+            let req = read_request(&mut s).await;
+            if req.is_empty() {
+                return;
+            }
+            let resp = if req.starts_with("OPTIONS") {
+                "RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n".to_owned()
+            } else {
+                format!("RTSP/1.0 302 Moved\r\nCSeq: 2\r\nLocation: rtsp://127.0.0.1:{port}/again\r\n\r\n")
+            };
+            if s.write_all(resp.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+    })
+    .await;
+    let doc = run(&[(looping, Service::Rtsp)], quick_limits()).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Malformed);
+    assert!(
+        d.problems.iter().any(|p| p.contains("redirect loop")),
+        "{:?}",
+        d.problems
+    );
+}
+
+#[tokio::test]
+async fn banners_of_ssh_telnet_and_ftp() {
+    let ssh = serve(|mut s| async move {
+        let _ = s.write_all(b"SSH-2.0-dropbear_2019.78\r\n").await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    })
+    .await;
+    let telnet = serve(|mut s| async move {
+        let _ = s.write_all(&[255, 253, 1, 255, 251, 3]).await;
+        let mut reply = [0u8; 6];
+        let _ = s.read_exact(&mut reply).await;
+        assert_eq!(reply, [255, 252, 1, 255, 254, 3]);
+        let _ = s.write_all(b"(none) login: ").await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    })
+    .await;
+    let ftp = serve(|mut s| async move {
+        let _ = s.write_all(b"220 DVR FTP server ready\r\n").await;
+        let mut buf = [0u8; 16];
+        let _ = s.read(&mut buf).await;
+    })
+    .await;
+    let doc = run(
+        &[
+            (ssh, Service::Ssh),
+            (telnet, Service::Telnet),
+            (ftp, Service::Ftp),
+        ],
+        quick_limits(),
+    )
+    .await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Up, "{:?}", d.problems);
+    let value = |k| {
+        d.observations
+            .iter()
+            .find(|o| o.kind == k)
+            .map(|o| o.value.clone())
+    };
+    assert_eq!(
+        value(ObservationKind::SshBanner).as_deref(),
+        Some("SSH-2.0-dropbear_2019.78")
+    );
+    assert_eq!(
+        value(ObservationKind::TelnetBanner).as_deref(),
+        Some("(none) login: ")
+    );
+    assert_eq!(
+        value(ObservationKind::FtpBanner).as_deref(),
+        Some("220 DVR FTP server ready")
+    );
+}
+
+#[tokio::test]
+async fn tls_certificates_are_recorded_and_garbage_is_malformed() {
+    let cert = rcgen::generate_simple_self_signed(vec!["IPC".to_string()]).unwrap();
+    let der = cert.cert.der().to_vec();
+    let key = rustls::pki_types::PrivateKeyDer::try_from(cert.signing_key.serialize_der()).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(vec![der.clone().into()], key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let port = serve(move |s| {
+        let acceptor = acceptor.clone();
+        async move {
+            let Ok(mut tls) = acceptor.accept(s).await else {
+                return;
+            };
+            let mut buf = vec![0u8; 4096];
+            let _ = tls.read(&mut buf).await;
+            let _ = tls
+                .write_all(b"HTTP/1.1 200 OK\r\nServer: webserver\r\nContent-Length: 0\r\n\r\n")
+                .await;
+            let _ = tls.shutdown().await;
+        }
+    })
+    .await;
+    let doc = run(&[(port, Service::Https)], quick_limits()).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Up, "{:?}", d.problems);
+    let pem = d
+        .observations
+        .iter()
+        .find(|o| o.kind == ObservationKind::TlsCert)
+        .unwrap();
+    assert!(pem.value.starts_with("-----BEGIN CERTIFICATE-----"));
+    use base64::Engine as _;
+    let b64: String = pem
+        .value
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap(),
+        der
+    );
+    assert!(
+        d.observations
+            .iter()
+            .any(|o| o.kind == ObservationKind::HttpResponse
+                && o.source.as_deref() == Some("scan/https"))
+    );
+
+    let garbage = serve(|mut s| async move {
+        let _ = s.write_all(b"this is not TLS at all\r\n\r\n").await;
+    })
+    .await;
+    let doc = run(&[(garbage, Service::Https)], quick_limits()).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Malformed);
+    assert!(d.problems[0].contains("legacy hello"), "{:?}", d.problems);
+}
+
+#[tokio::test]
+async fn a_tls_1_0_only_device_still_gives_its_certificate() {
+    // A server that answers any ClientHello with a TLS 1.0 ServerHello and a Certificate whose
+    // content is a real DER certificate, then closes: what an old camera's handshake shows.
+    let cert = rcgen::generate_simple_self_signed(vec!["DVR".to_string()]).unwrap();
+    let der = cert.cert.der().to_vec();
+    let port = serve(move |mut s| {
+        let der = der.clone();
+        async move {
+            let mut buf = [0u8; 1024];
+            let _ = s.read(&mut buf).await;
+            let mut sh = vec![0x02, 0, 0, 38, 0x03, 0x01];
+            sh.extend_from_slice(&[9u8; 32]);
+            sh.extend_from_slice(&[0, 0x00, 0x2f, 0]);
+            let n = der.len();
+            let mut list = vec![((n + 3) >> 16) as u8, ((n + 3) >> 8) as u8, (n + 3) as u8];
+            list.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+            list.extend_from_slice(&der);
+            let mut cert_msg = vec![
+                0x0b,
+                (list.len() >> 16) as u8,
+                (list.len() >> 8) as u8,
+                list.len() as u8,
+            ];
+            cert_msg.extend_from_slice(&list);
+            let mut out = Vec::new();
+            for part in [sh, cert_msg] {
+                out.extend_from_slice(&[
+                    0x16,
+                    0x03,
+                    0x01,
+                    (part.len() >> 8) as u8,
+                    part.len() as u8,
+                ]);
+                out.extend_from_slice(&part);
+            }
+            let _ = s.write_all(&out).await;
+        }
+    })
+    .await;
+    let doc = run(&[(port, Service::Https)], quick_limits()).await;
+    let d = &doc.devices[0];
+    let cert = d
+        .observations
+        .iter()
+        .find(|o| o.kind == ObservationKind::TlsCert);
+    assert!(cert.is_some(), "{:?} {:?}", d.problems, d.observations);
+    assert_eq!(cert.unwrap().source.as_deref(), Some("scan/tls-legacy"));
+}
+
+#[tokio::test]
+async fn digest_credentials_are_used_once_when_challenged() {
+    let seen = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let log = seen.clone();
+    let port = serve(move |mut s| {
+        let log = log.clone();
+        async move {
+            let req = read_request(&mut s).await;
+            log.lock().unwrap().push(req.clone());
+            let resp = if req.contains("ISAPI") && !req.contains("Authorization: Digest") {
+                "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest qop=\"auth\", realm=\"IP Camera\", nonce=\"n1\"\r\nContent-Length: 0\r\n\r\n"
+            } else if req.contains("ISAPI") {
+                "HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n<DeviceInfo><model>X</model></DeviceInfo>"
+            } else {
+                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+            };
+            let _ = s.write_all(resp.as_bytes()).await;
+        }
+    })
+    .await;
+    let mut config = ScanConfig::new(TargetSpec {
+        include: vec!["127.0.0.1".into()],
+        max_hosts: 4,
+        ..TargetSpec::default()
+    });
+    config.ports = vec![port];
+    config.services = vec![(port, Service::Http)];
+    config.limits = quick_limits();
+    config.udp = false;
+    config.credentials = crate::Credentials::parse(
+        "[[credentials]]\nscope = \"127.0.0.1\"\nusername = \"inventory\"\npassword = \"s3cret\"\n",
+        std::path::Path::new("t.toml"),
+    )
+    .unwrap();
+    let (tx, mut rx) = mpsc::channel(64);
+    tokio::spawn(async move { while rx.recv().await.is_some() {} });
+    let doc = scan(config, &Unknown, tx).await.unwrap();
+    let requests = seen.lock().unwrap().clone();
+    let isapi: Vec<_> = requests.iter().filter(|r| r.contains("ISAPI")).collect();
+    assert_eq!(
+        isapi.len(),
+        2,
+        "one plain request, one answer to the challenge"
+    );
+    assert!(
+        isapi
+            .iter()
+            .any(|r| r.contains("username=\"inventory\"") && !r.contains("s3cret"))
+    );
+    let onvif_auth = requests
+        .iter()
+        .filter(|r| r.contains("UsernameToken"))
+        .count();
+    assert_eq!(
+        onvif_auth, 1,
+        "GetDeviceInformation carries the token, GetSystemDateAndTime not"
+    );
+    let d = &doc.devices[0];
+    assert!(
+        d.observations
+            .iter()
+            .any(|o| o.value.contains("<model>X</model>"))
+    );
+}
+
+#[tokio::test]
+async fn udp_discovery_answers_are_filed_under_their_address() {
+    // A WS-Discovery responder on 127.0.0.1:3702 is needed for this test; skip if the port is
+    // taken (another lab on this machine).
+    let Ok(socket) = tokio::net::UdpSocket::bind("127.0.0.1:3702").await else {
+        eprintln!("skipped: 127.0.0.1:3702 is in use");
+        return;
+    };
+    tokio::spawn(async move {
+        let mut buf = [0u8; 4096];
+        while let Ok((n, from)) = socket.recv_from(&mut buf).await {
+            assert!(String::from_utf8_lossy(&buf[..n]).contains("Probe"));
+            let _ = socket
+                .send_to(b"<Envelope><ProbeMatches><Scopes>onvif://www.onvif.org/hardware/DS-2CD2143G0-I</Scopes></ProbeMatches></Envelope>", from)
+                .await;
+        }
+    });
+    let mut config = ScanConfig::new(TargetSpec {
+        include: vec!["127.0.0.1".into()],
+        max_hosts: 4,
+        ..TargetSpec::default()
+    });
+    config.ports = vec![];
+    config.limits = quick_limits();
+    let (tx, mut rx) = mpsc::channel(64);
+    tokio::spawn(async move { while rx.recv().await.is_some() {} });
+    let doc = scan(config, &Unknown, tx).await.unwrap();
+    let d = &doc.devices[0];
+    let wsd = d
+        .observations
+        .iter()
+        .find(|o| o.kind == ObservationKind::WsdProbeMatch)
+        .unwrap();
+    assert!(wsd.value.contains("DS-2CD2143G0-I"));
+    assert_eq!(wsd.transport.as_deref(), Some("udp"));
+    assert_eq!(wsd.port, Some(3702));
+}
+
+#[tokio::test]
+async fn cancelling_returns_what_was_found_marked_interrupted() {
+    let port = serve(|s| async move {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        drop(s);
+    })
+    .await;
+    let mut config = ScanConfig::new(TargetSpec {
+        include: vec!["127.0.0.1".into()],
+        max_hosts: 4,
+        ..TargetSpec::default()
+    });
+    config.ports = vec![port];
+    config.services = vec![(port, Service::Http)];
+    let mut limits = quick_limits();
+    limits.read_timeout = Duration::from_secs(20);
+    limits.probe_timeout = Duration::from_secs(20);
+    limits.host_timeout = Duration::from_secs(20);
+    config.limits = limits;
+    config.udp = false;
+    let stop = config.stop.clone();
+    let (tx, mut rx) = mpsc::channel(64);
+    let events = tokio::spawn(async move {
+        let mut started = false;
+        while let Some(e) = rx.recv().await {
+            started |= matches!(e, ScanEvent::Started { hosts: 1, .. });
+        }
+        started
+    });
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        stop.cancel();
+    });
+    let started = std::time::Instant::now();
+    let doc = scan(config, &Unknown, tx).await.unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(doc.scan.interrupted);
+    assert!(doc.scan.finished_at.is_some());
+    assert!(events.await.unwrap());
+}
+
+#[tokio::test]
+async fn closed_ports_make_no_device() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    assert!(doc.devices.is_empty());
+    assert_eq!(doc.scan.hosts_scanned, 1);
+    let _unused: Option<SocketAddr> = None;
+}

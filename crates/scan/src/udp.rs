@@ -1,0 +1,308 @@
+//! UDP discovery: WS-Discovery Probe (3702), SSDP M-SEARCH (1900), Hikvision SADP inquiry
+//! (37020) and Dahua DHIP search (37810), sent unicast to every target (and to the multicast
+//! groups only when asked). One sweep for the whole scan: a sender walks the scope ahead of the
+//! TCP side, a receiver files every answer from an in-scope address under that address.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use camsweep_model::{Observation, ObservationKind};
+use tokio::net::UdpSocket;
+use tokio::sync::watch;
+use tokio::time::Instant;
+
+use crate::error::ScanError;
+use crate::host::now_rfc3339;
+use crate::net::Net;
+use crate::targets::Targets;
+
+/// The discovery protocols, by UDP port.
+pub(crate) const WSD_PORT: u16 = 3702;
+pub(crate) const SSDP_PORT: u16 = 1900;
+pub(crate) const SADP_PORT: u16 = 37020;
+pub(crate) const DHIP_PORT: u16 = 37810;
+
+/// The most answers kept per address (a device answers each protocol once or twice).
+const MAX_REPLIES_PER_HOST: usize = 16;
+/// Addresses per timing chunk.
+const CHUNK: u64 = 256;
+
+pub(crate) fn wsd_probe() -> Vec<u8> {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\" xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><s:Header><a:MessageID>uuid:{}</a:MessageID><a:To s:mustUnderstand=\"1\">urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To><a:Action s:mustUnderstand=\"1\">http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action></s:Header><s:Body><d:Probe/></s:Body></s:Envelope>",
+        uuid::Uuid::new_v4()
+    )
+    .into_bytes()
+}
+
+pub(crate) fn ssdp_msearch(host: SocketAddr) -> Vec<u8> {
+    format!(
+        "M-SEARCH * HTTP/1.1\r\nHOST: {host}\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\nST: ssdp:all\r\nUSER-AGENT: camsweep/{} UPnP/1.1\r\n\r\n",
+        env!("CARGO_PKG_VERSION")
+    )
+    .into_bytes()
+}
+
+/// The SADP inquiry Hikvision's SADP tool multicasts (an XML `Probe` of type `inquiry`).
+pub(crate) fn sadp_inquiry() -> Vec<u8> {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Probe><Uuid>{}</Uuid><Types>inquiry</Types></Probe>",
+        uuid::Uuid::new_v4().to_string().to_uppercase()
+    )
+    .into_bytes()
+}
+
+/// A DHIP `DHDiscover.search` request: the 32-byte DHIP header (magic `20 00 00 00 'DHIP'`,
+/// session, id, little-endian payload length twice) and the JSON call; `uni: 1` asks for a
+/// unicast answer.
+pub(crate) fn dhip_search() -> Vec<u8> {
+    let json = br#"{"method":"DHDiscover.search","params":{"mac":"","uni":1}}"#;
+    let len = (json.len() as u32).to_le_bytes();
+    let mut out = vec![0x20, 0, 0, 0, b'D', b'H', b'I', b'P'];
+    out.extend_from_slice(&[0; 8]); // session id, request id
+    out.extend_from_slice(&len);
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&len);
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(json);
+    out
+}
+
+fn kind_for(port: u16) -> Option<ObservationKind> {
+    match port {
+        WSD_PORT => Some(ObservationKind::WsdProbeMatch),
+        SSDP_PORT => Some(ObservationKind::SsdpResponse),
+        SADP_PORT => Some(ObservationKind::SadpReply),
+        DHIP_PORT => Some(ObservationKind::DhipReply),
+        _ => None,
+    }
+}
+
+fn source_for(kind: ObservationKind) -> &'static str {
+    match kind {
+        ObservationKind::WsdProbeMatch => "scan/wsd",
+        ObservationKind::SsdpResponse => "scan/ssdp",
+        ObservationKind::SadpReply => "scan/sadp",
+        _ => "scan/dhip",
+    }
+}
+
+/// The running sweep.
+pub(crate) struct UdpSweep {
+    replies: Mutex<HashMap<IpAddr, Vec<Observation>>>,
+    /// Per chunk of addresses: milliseconds after `start` (plus one) when its last datagram
+    /// left; 0 while not yet sent.
+    chunk_sent: Vec<AtomicU64>,
+    progress: watch::Sender<u64>,
+    start: Instant,
+    wait: Duration,
+}
+
+impl UdpSweep {
+    /// Opens the sockets and starts the sender and receiver tasks.
+    pub async fn start(
+        targets: Arc<Targets>,
+        net: Arc<Net>,
+        multicast: bool,
+        stop: tokio_util::sync::CancellationToken,
+    ) -> Result<Arc<Self>, ScanError> {
+        let has_v6 = targets.iter().any(|a| a.is_ipv6());
+        let v4 = bind("0.0.0.0:0".parse().expect("literal")).map_err(ScanError::UdpSocket)?;
+        let v6 = if has_v6 {
+            Some(bind("[::]:0".parse().expect("literal")).map_err(ScanError::UdpSocket)?)
+        } else {
+            None
+        };
+        let chunks = targets.len().div_ceil(CHUNK) as usize;
+        let sweep = Arc::new(Self {
+            replies: Mutex::new(HashMap::new()),
+            chunk_sent: (0..chunks).map(|_| AtomicU64::new(0)).collect(),
+            progress: watch::Sender::new(0),
+            start: Instant::now(),
+            wait: net.limits.udp_wait,
+        });
+        for socket in std::iter::once(v4.clone()).chain(v6.clone()) {
+            let sweep = sweep.clone();
+            let targets = targets.clone();
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                tokio::select! {
+                    _ = stop.cancelled() => {}
+                    _ = sweep.receive(socket, targets) => {}
+                }
+            });
+        }
+        let sender = sweep.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = stop.cancelled() => {}
+                _ = sender.send_all(v4, v6, targets, net, multicast) => {}
+            }
+        });
+        Ok(sweep)
+    }
+
+    async fn send_all(
+        &self,
+        v4: Arc<UdpSocket>,
+        v6: Option<Arc<UdpSocket>>,
+        targets: Arc<Targets>,
+        net: Arc<Net>,
+        multicast: bool,
+    ) {
+        let (wsd, sadp, dhip) = (wsd_probe(), sadp_inquiry(), dhip_search());
+        if multicast {
+            let group = IpAddr::V4(Ipv4Addr::new(239, 255, 255, 250));
+            for (port, payload) in [
+                (WSD_PORT, wsd.clone()),
+                (SSDP_PORT, ssdp_msearch(SocketAddr::new(group, SSDP_PORT))),
+                (SADP_PORT, sadp.clone()),
+            ] {
+                let _ = v4.send_to(&payload, SocketAddr::new(group, port)).await;
+            }
+            let dhip_group = IpAddr::V4(Ipv4Addr::new(239, 255, 255, 251));
+            let _ = v4
+                .send_to(&dhip, SocketAddr::new(dhip_group, DHIP_PORT))
+                .await;
+        }
+        let total = targets.len();
+        for (i, addr) in targets.iter().enumerate() {
+            let i = i as u64;
+            let socket = match (addr, &v6) {
+                (IpAddr::V6(_), Some(v6)) => v6,
+                (IpAddr::V6(_), None) => continue,
+                _ => &v4,
+            };
+            for (port, payload) in [(WSD_PORT, &wsd), (SADP_PORT, &sadp), (DHIP_PORT, &dhip)] {
+                net.pace().await;
+                // A send error (no route, buffer full) loses one probe of one host: discovery
+                // is best effort, TCP still covers the host.
+                let _ = socket.send_to(payload, SocketAddr::new(addr, port)).await;
+            }
+            net.pace().await;
+            let ssdp = ssdp_msearch(SocketAddr::new(addr, SSDP_PORT));
+            let _ = socket
+                .send_to(&ssdp, SocketAddr::new(addr, SSDP_PORT))
+                .await;
+            if (i + 1).is_multiple_of(CHUNK) || i + 1 == total {
+                let ms = self.start.elapsed().as_millis() as u64 + 1;
+                self.chunk_sent[(i / CHUNK) as usize].store(ms, Ordering::Release);
+            }
+            self.progress.send_replace(i + 1);
+        }
+    }
+
+    async fn receive(&self, socket: Arc<UdpSocket>, targets: Arc<Targets>) {
+        let mut buf = vec![0u8; 65_536];
+        loop {
+            let Ok((n, from)) = socket.recv_from(&mut buf).await else {
+                continue;
+            };
+            // Only in-scope addresses: multicast answers from elsewhere on the link are dropped.
+            if !targets.contains(from.ip()) {
+                continue;
+            }
+            let Some(kind) = kind_for(from.port()) else {
+                continue;
+            };
+            let value = String::from_utf8_lossy(&buf[..n]).into_owned();
+            let obs = Observation {
+                device: Some(from.ip().to_string()),
+                kind,
+                value,
+                path: None,
+                address: Some(from.ip().to_string()),
+                port: Some(from.port()),
+                transport: Some("udp".into()),
+                source: Some(source_for(kind).into()),
+                observed_at: Some(now_rfc3339()),
+            };
+            let mut replies = self.replies.lock().unwrap_or_else(|e| e.into_inner());
+            let list = replies.entry(from.ip()).or_default();
+            if list.len() < MAX_REPLIES_PER_HOST
+                && !list.iter().any(|o| o.kind == kind && o.value == obs.value)
+            {
+                list.push(obs);
+            }
+        }
+    }
+
+    /// Waits until the datagrams to the `index`-th address have had `udp_wait` to be answered,
+    /// then takes its answers.
+    pub async fn replies_for(&self, index: u64, addr: IpAddr) -> Vec<Observation> {
+        let mut progress = self.progress.subscribe();
+        let _ = progress.wait_for(|sent| *sent > index).await;
+        let sent_ms = self.chunk_sent[(index / CHUNK) as usize].load(Ordering::Acquire);
+        let due = self.start + Duration::from_millis(sent_ms) + self.wait;
+        tokio::time::sleep_until(due).await;
+        self.take(addr)
+    }
+
+    /// Answers that arrived for `addr` so far.
+    pub fn take(&self, addr: IpAddr) -> Vec<Observation> {
+        self.replies
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&addr)
+            .unwrap_or_default()
+    }
+}
+
+fn bind(addr: SocketAddr) -> std::io::Result<Arc<UdpSocket>> {
+    let domain = if addr.is_ipv4() {
+        socket2::Domain::IPV4
+    } else {
+        socket2::Domain::IPV6
+    };
+    let socket = socket2::Socket::new(domain, socket2::Type::DGRAM, Some(socket2::Protocol::UDP))?;
+    if addr.is_ipv6() {
+        socket.set_only_v6(true)?;
+    }
+    // Thousands of devices may answer within a second: a large receive buffer keeps answers
+    // from being dropped while the receiver is busy (the kernel caps it at rmem_max).
+    let _ = socket.set_recv_buffer_size(8 * 1024 * 1024);
+    socket.set_nonblocking(true)?;
+    socket.bind(&addr.into())?;
+    Ok(Arc::new(UdpSocket::from_std(socket.into())?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dhip_header_carries_the_payload_length_twice() {
+        let p = dhip_search();
+        assert_eq!(&p[..8], b"\x20\x00\x00\x00DHIP");
+        let len = u32::from_le_bytes(p[16..20].try_into().unwrap()) as usize;
+        assert_eq!(len, p.len() - 32);
+        assert_eq!(&p[24..28], &p[16..20]);
+        assert!(
+            std::str::from_utf8(&p[32..])
+                .unwrap()
+                .contains("DHDiscover.search")
+        );
+    }
+
+    #[test]
+    fn probes_are_well_formed() {
+        assert!(
+            String::from_utf8(wsd_probe())
+                .unwrap()
+                .contains("discovery/Probe")
+        );
+        let m = String::from_utf8(ssdp_msearch("127.0.0.1:1900".parse().unwrap())).unwrap();
+        assert!(
+            m.starts_with("M-SEARCH * HTTP/1.1\r\nHOST: 127.0.0.1:1900\r\n")
+                && m.ends_with("\r\n\r\n")
+        );
+        assert!(
+            String::from_utf8(sadp_inquiry())
+                .unwrap()
+                .contains("<Types>inquiry</Types>")
+        );
+    }
+}
