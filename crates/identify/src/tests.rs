@@ -1,0 +1,229 @@
+//! Combination logic on the embedded knowledge base.
+
+use std::sync::OnceLock;
+
+use camsweep_kb::KnowledgeBase;
+use camsweep_model::{DeviceType, Observation, ObservationKind as K, Stance};
+use proptest::prelude::*;
+
+use crate::{Engine, MANUFACTURER_THRESHOLD};
+
+fn engine() -> &'static Engine<'static> {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    static ENGINE: OnceLock<Engine<'static>> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let kb = KB.get_or_init(|| KnowledgeBase::embedded().expect("embedded KB loads"));
+        Engine::new(kb).expect("rules compile")
+    })
+}
+
+fn obs(kind: K, value: &str) -> Observation {
+    Observation::new(kind, value)
+}
+
+/// An ISAPI DeviceInfo answer as Hikvision firmware writes it, here on an LTS-labelled NVR.
+const ISAPI_LTS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<DeviceInfo version="2.0" xmlns="http://www.hikvision.com/ver20/XMLSchema">
+<deviceName>Network Video Recorder</deviceName>
+<model>LTN8708K-P8</model>
+<serialNumber>LTN8708K-P80820190101CCRRC12345678WCVU</serialNumber>
+<firmwareVersion>V4.22.005</firmwareVersion>
+<deviceType>NVR</deviceType>
+</DeviceInfo>"#;
+
+#[test]
+fn hikvision_firmware_sold_as_lts_is_hikvision_branded_lts() {
+    let id = engine().identify(&[
+        obs(K::Mac, "04:03:12:aa:bb:cc"),
+        obs(K::HttpServer, "App-webs/"),
+        obs(K::HttpBody, ISAPI_LTS).with_path("/ISAPI/System/deviceInfo"),
+    ]);
+    assert_eq!(id.manufacturer.as_deref(), Some("hikvision"), "{id:#?}");
+    assert_eq!(id.brand.as_deref(), Some("LTS"));
+    assert_eq!(id.model.as_deref(), Some("LTN8708K-P8"));
+    assert_eq!(id.device_type, DeviceType::Nvr);
+    assert!(id.confidence > 0.95, "{}", id.confidence);
+    assert!(
+        id.evidence
+            .iter()
+            .any(|e| e.rule == "mac-registry" && e.stance == Stance::Supports)
+    );
+    assert!(id.evidence.iter().all(|e| e.stance != Stance::Contradicts));
+    let vendor = id.vendor.expect("registry facts copied");
+    assert_eq!(vendor.id, "hikvision");
+    assert!(!id.kb_version.is_empty());
+}
+
+#[test]
+fn a_relabel_claim_alone_names_the_brand_not_the_maker() {
+    let id = engine().identify(&[obs(
+        K::OnvifResponse,
+        r#"<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl"><s:Body><tds:GetDeviceInformationResponse><tds:Manufacturer>LTS</tds:Manufacturer><tds:Model>X1</tds:Model><tds:FirmwareVersion>1.0</tds:FirmwareVersion><tds:SerialNumber>1</tds:SerialNumber><tds:HardwareId>1</tds:HardwareId></tds:GetDeviceInformationResponse></s:Body></s:Envelope>"#,
+    )]);
+    assert_eq!(id.manufacturer, None, "{id:#?}");
+    assert_eq!(id.brand.as_deref(), Some("LTS"));
+    assert_eq!(id.model.as_deref(), Some("X1"));
+    assert_eq!(id.confidence, 0.0);
+}
+
+#[test]
+fn conflicting_evidence_lowers_confidence_and_is_shown_as_contradicting() {
+    let clean = engine().identify(&[obs(K::HttpServer, "App-webs/"), obs(K::HttpBody, ISAPI_LTS)]);
+    let conflicted = engine().identify(&[
+        obs(K::HttpServer, "App-webs/"),
+        obs(K::HttpBody, ISAPI_LTS),
+        obs(
+            K::HttpWwwAuthenticate,
+            r#"Digest realm="Login to 7K02D8APAZ1C3F9", nonce="1""#,
+        ),
+    ]);
+    assert_eq!(conflicted.manufacturer.as_deref(), Some("hikvision"));
+    assert!(
+        conflicted.confidence < clean.confidence,
+        "{} vs {}",
+        conflicted.confidence,
+        clean.confidence
+    );
+    assert!(
+        conflicted
+            .evidence
+            .iter()
+            .any(|e| e.stance == Stance::Contradicts
+                && e.implies.manufacturer.as_deref() == Some("dahua"))
+    );
+}
+
+#[test]
+fn equally_strong_conflicting_makers_leave_the_maker_unknown() {
+    let id = engine().identify(&[
+        obs(K::HttpServer, "App-webs/"),
+        obs(K::HttpServer, "uc-httpd 1.0.0"),
+    ]);
+    assert_eq!(id.manufacturer, None, "{id:#?}");
+    assert_eq!(id.confidence, 0.0);
+}
+
+#[test]
+fn a_lone_generic_banner_stays_unknown() {
+    for (kind, value) in [
+        (K::HttpServer, "Boa/0.94.14rc18-ipcam"),
+        (K::HttpServer, "nginx/1.18.0"),
+        (K::RtspServer, "Rtsp Server/2.0"),
+        (K::HttpServer, "Cross Web Server"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
+        assert_eq!(id.confidence, 0.0);
+    }
+    let id = engine().identify(&[obs(K::HttpServer, "Boa/0.94.14rc18-ipcam")]);
+    assert_eq!(id.device_type, DeviceType::IpCamera);
+}
+
+#[test]
+fn a_mac_prefix_alone_is_medium_and_two_medium_signals_reinforce() {
+    let mac_only = engine().identify(&[obs(K::Mac, "08-ED-ED-11-22-33")]);
+    assert_eq!(mac_only.manufacturer.as_deref(), Some("dahua"));
+    assert!((mac_only.confidence - MANUFACTURER_THRESHOLD).abs() < 0.05);
+    let both = engine().identify(&[
+        obs(K::Mac, "08-ED-ED-11-22-33"),
+        obs(
+            K::RtspSdp,
+            "v=0\ns=Media Server\na=control:rtsp://10.0.0.5/cam/realmonitor?channel=1&subtype=0\n",
+        ),
+    ]);
+    assert_eq!(both.manufacturer.as_deref(), Some("dahua"));
+    assert!(
+        both.confidence > mac_only.confidence + 0.2,
+        "{}",
+        both.confidence
+    );
+}
+
+#[test]
+fn locally_administered_macs_give_no_evidence() {
+    let id = engine().identify(&[obs(K::Mac, "06:03:12:aa:bb:cc")]);
+    assert_eq!(id.manufacturer, None);
+    assert!(id.evidence.is_empty(), "{:#?}", id.evidence);
+}
+
+#[test]
+fn malformed_observations_become_notes_not_failures() {
+    let id = engine().identify(&[
+        obs(K::Mac, "not a mac"),
+        obs(K::OnvifResponse, "<s:Envelope><unclosed"),
+        obs(K::HttpServer, "App-webs/"),
+    ]);
+    assert_eq!(id.manufacturer.as_deref(), Some("hikvision"));
+    let notes: Vec<_> = id
+        .evidence
+        .iter()
+        .filter(|e| e.rule == "parse-error")
+        .collect();
+    assert_eq!(notes.len(), 2, "{:#?}", id.evidence);
+    assert!(
+        notes
+            .iter()
+            .all(|e| e.strength == 0.0 && e.stance == Stance::Context)
+    );
+}
+
+#[test]
+fn repeated_identical_observations_are_one_witness() {
+    let once = engine().identify(&[obs(K::HttpServer, "uc-httpd 1.0.0")]);
+    let thrice = engine().identify(&[
+        obs(K::HttpServer, "uc-httpd 1.0.0"),
+        obs(K::HttpServer, "uc-httpd 1.0.0"),
+        obs(K::HttpServer, "uc-httpd 1.0.0"),
+    ]);
+    assert_eq!(once.confidence, thrice.confidence);
+    assert_eq!(once.evidence.len(), thrice.evidence.len());
+}
+
+#[test]
+fn no_observations_is_unknown() {
+    let id = engine().identify(&[]);
+    assert_eq!(id.manufacturer, None);
+    assert_eq!(id.device_type, DeviceType::Unknown);
+    assert!(id.evidence.is_empty());
+}
+
+#[test]
+fn model_grammar_gives_model_and_type() {
+    let id = engine().identify(&[
+        obs(K::HttpServer, "App-webs/"),
+        obs(K::SadpReply, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ProbeMatch><Uuid>1</Uuid><Types>inquiry</Types><DeviceType>138</DeviceType><DeviceDescription>DS-2CD2143G2-I</DeviceDescription><DeviceSN>DS-2CD2143G2-I20210101AAWRG12345678</DeviceSN><MAC>04-03-12-aa-bb-cc</MAC><SoftwareVersion>V5.7.3build 220112</SoftwareVersion></ProbeMatch>"),
+    ]);
+    assert_eq!(id.manufacturer.as_deref(), Some("hikvision"), "{id:#?}");
+    assert_eq!(id.model.as_deref(), Some("DS-2CD2143G2-I"));
+    assert_eq!(id.device_type, DeviceType::IpCamera);
+}
+
+fn any_kind() -> impl Strategy<Value = K> {
+    (0..K::ALL.len()).prop_map(|i| K::ALL[i])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn identify_never_panics(
+        items in proptest::collection::vec((any_kind(), ".{0,300}", proptest::option::of("/[a-z/]{0,20}")), 0..6)
+    ) {
+        let observations: Vec<Observation> = items
+            .into_iter()
+            .map(|(kind, value, path)| Observation { path, ..Observation::new(kind, value) })
+            .collect();
+        let id = engine().identify(&observations);
+        prop_assert!((0.0..=1.0).contains(&id.confidence));
+        prop_assert!(id.manufacturer.is_some() || id.confidence == 0.0);
+    }
+
+    #[test]
+    fn identify_never_panics_on_vendor_like_text(
+        prefix in prop::sample::select(vec!["App-webs/", "DS-2CD", "IPC-HFW", "/cam/realmonitor", "AXIS ", "Login to ", "table.", "<DeviceInfo xmlns=\"http://www.hikvision.com/ver20/XMLSchema\">"]),
+        rest in ".{0,200}",
+        kind in any_kind(),
+    ) {
+        let id = engine().identify(&[Observation::new(kind, format!("{prefix}{rest}"))]);
+        prop_assert!((0.0..=1.0).contains(&id.confidence));
+    }
+}
