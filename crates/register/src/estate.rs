@@ -182,6 +182,14 @@ impl Estate {
         place_in(&self.networks, address)
     }
 
+    /// The same estate with every list ordered by id (the register's order), for comparisons.
+    pub fn sorted(mut self) -> Self {
+        self.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+        self.sites.sort_by(|a, b| a.id.cmp(&b.id));
+        self.networks.sort_by(|a, b| a.id.cmp(&b.id));
+        self
+    }
+
     pub fn site(&self, id: &str) -> Option<&Site> {
         self.sites.iter().find(|s| s.id == id)
     }

@@ -8,6 +8,7 @@
 pub mod error;
 pub mod estate;
 mod store;
+pub mod synthetic;
 pub mod types;
 
 pub use error::{EstateError, EstateIssue, RegisterError};

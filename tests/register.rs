@@ -1,0 +1,709 @@
+//! The register's conformance suite: every test runs the same scenario against SQLite (a fresh
+//! file) and PostgreSQL (a fresh schema in database `test` at 127.0.0.1:5432). Where PostgreSQL
+//! is unreachable the PostgreSQL half prints "skipping: ..." unless `CAMSWEEP_REQUIRE_PG=1`, in
+//! which case it fails.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use camsweep_model::{Identification, Observation, ObservationKind};
+use camsweep_register::{
+    CountedTable, Estate, FindingFilter, FindingStatus, IngestBatch, NewFinding, Register,
+    Sensitivity, Site, synthetic,
+};
+
+const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+fn pg_url() -> String {
+    std::env::var("CAMSWEEP_TEST_PG").unwrap_or_else(|_| DEFAULT_PG.to_owned())
+}
+
+/// One backend under test; drops its PostgreSQL schema when done.
+struct Backend {
+    name: &'static str,
+    register: Register,
+    /// SQLite file or PostgreSQL URL, plus schema, for helper processes.
+    target: String,
+    schema: Option<String>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Backend {
+    async fn cleanup(self) {
+        self.register.close().await;
+        if let Some(schema) = self.schema {
+            use sqlx::Connection;
+            if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(&self.target).await {
+                let drop = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
+                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(drop))
+                    .execute(&mut conn)
+                    .await;
+            }
+        }
+    }
+}
+
+/// SQLite always; PostgreSQL when reachable (or required).
+async fn backends() -> Vec<Backend> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("register.sqlite");
+    let target = path.display().to_string();
+    let sqlite = Register::open(&target).await.expect("open sqlite register");
+    let mut out = vec![Backend {
+        name: "sqlite",
+        register: sqlite,
+        target,
+        schema: None,
+        _dir: Some(dir),
+    }];
+    let url = pg_url();
+    let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
+    let attempt = tokio::time::timeout(
+        Duration::from_secs(10),
+        Register::open_postgres_schema(&url, &schema),
+    )
+    .await;
+    match attempt {
+        Ok(Ok(register)) => out.push(Backend {
+            name: "postgres",
+            register,
+            target: url,
+            schema: Some(schema),
+            _dir: None,
+        }),
+        Ok(Err(err)) => pg_unavailable(&err.to_string()),
+        Err(_) => pg_unavailable("connection timed out after 10 s"),
+    }
+    out
+}
+
+fn pg_unavailable(why: &str) {
+    if std::env::var("CAMSWEEP_REQUIRE_PG").as_deref() == Ok("1") {
+        panic!("PostgreSQL is required (CAMSWEEP_REQUIRE_PG=1) but unavailable: {why}");
+    }
+    eprintln!("skipping: PostgreSQL backend of the register suite ({why})");
+}
+
+const ESTATE: &str = r#"
+[[organisation]]
+id = "dept"
+name = "Department for Examples"
+policies = ["uk-hcws386-2022"]
+
+[[site]]
+id = "hq"
+organisation = "dept"
+name = "Headquarters"
+sensitivity = "sensitive"
+sensitivity_reason = "ministerial offices"
+
+[[site]]
+id = "depot"
+organisation = "dept"
+name = "Depot"
+sensitivity = "non-sensitive"
+
+[[network]]
+id = "hq-core"
+site = "hq"
+zone = "core"
+cidrs = ["127.90.0.0/24"]
+vlan = 10
+
+[[network]]
+id = "hq-cctv"
+site = "hq"
+zone = "isolated"
+cidrs = ["127.90.1.0/24"]
+
+[[network]]
+id = "depot-lan"
+site = "depot"
+zone = "other"
+cidrs = ["127.91.0.0/16"]
+"#;
+
+fn estate() -> Estate {
+    Estate::parse(ESTATE, "estate.toml", None).expect("the test estate is valid")
+}
+
+fn observation(kind: ObservationKind, value: &str, address: &str) -> Observation {
+    let mut o = Observation::new(kind, value);
+    o.address = Some(address.to_owned());
+    o
+}
+
+fn device(
+    address: &str,
+    mac: Option<&str>,
+    manufacturer: Option<&str>,
+) -> camsweep_register::IngestDevice {
+    let mut identification = Identification::unknown("test");
+    identification.manufacturer = manufacturer.map(str::to_owned);
+    camsweep_register::IngestDevice {
+        label: None,
+        address: Some(address.to_owned()),
+        mac: mac.map(str::to_owned),
+        identification,
+        observations: vec![observation(
+            ObservationKind::HttpServer,
+            "App-webs/",
+            address,
+        )],
+    }
+}
+
+fn scan(id: &str, targets: &[&str], devices: Vec<camsweep_register::IngestDevice>) -> IngestBatch {
+    IngestBatch {
+        kind: camsweep_register::BatchKind::Scan,
+        scan_id: id.to_owned(),
+        source_file: None,
+        started_at: camsweep_register::now_rfc3339(),
+        finished_at: None,
+        targets: targets.iter().map(|t| (*t).to_owned()).collect(),
+        kb_version: "test".into(),
+        tool_version: "test".into(),
+        interrupted: false,
+        devices,
+    }
+}
+
+fn finding(pack: &str, rule: &str) -> NewFinding {
+    NewFinding {
+        pack: pack.into(),
+        rule: rule.into(),
+        title: "Covered equipment on a sensitive site".into(),
+        severity: "high".into(),
+        action: "remove".into(),
+        citation_document: "HCWS386".into(),
+        citation_paragraph: Some("para 3".into()),
+        citation_url: Some("https://questions-statements.parliament.uk/written-statements/detail/2022-11-24/hcws386".into()),
+        message: "test".into(),
+        due: None,
+        due_basis: None,
+    }
+}
+
+/// A snapshot of everything an import could touch.
+async fn snapshot(register: &Register) -> (Estate, i64, i64) {
+    (
+        register.estate().await.unwrap(),
+        register.count(CountedTable::History).await.unwrap(),
+        register.count(CountedTable::Devices).await.unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn estate_import_applies_whole_and_failures_change_nothing() {
+    for b in backends().await {
+        let r = &b.register;
+        let change = r.apply_estate(&estate(), "tester").await.unwrap();
+        assert_eq!(change.created, 6, "[{}]", b.name);
+        assert_eq!(
+            r.estate().await.unwrap(),
+            estate().sorted(),
+            "[{}] round trip",
+            b.name
+        );
+        let again = r.apply_estate(&estate(), "tester").await.unwrap();
+        assert_eq!(
+            (again.created, again.updated, again.unchanged),
+            (0, 0, 6),
+            "[{}]",
+            b.name
+        );
+        let before = snapshot(r).await;
+
+        // Each class of file error is caught before the register is touched.
+        let bad_files = [
+            (
+                "unknown key",
+                ESTATE.replace("vlan = 10", "vlan = 10\ncolour = \"red\""),
+            ),
+            ("bad CIDR", ESTATE.replace("127.90.1.0/24", "127.90.1.0/33")),
+            (
+                "unknown site",
+                ESTATE.replace("site = \"depot\"", "site = \"nowhere\""),
+            ),
+            ("overlap", ESTATE.replace("127.91.0.0/16", "127.90.0.0/16")),
+            (
+                "duplicate id",
+                ESTATE.replace("id = \"depot\"", "id = \"hq\""),
+            ),
+            (
+                "unknown pack",
+                ESTATE.replace("uk-hcws386-2022", "uk-hcws999"),
+            ),
+        ];
+        let packs = vec!["uk-hcws386-2022".to_owned()];
+        for (class, text) in &bad_files {
+            let err = Estate::parse(text, "bad.toml", Some(&packs));
+            assert!(err.is_err(), "[{}] {class} accepted", b.name);
+            assert_eq!(snapshot(r).await, before, "[{}] {class}", b.name);
+        }
+
+        // A failure inside the transaction (a site of an organisation that does not exist,
+        // which only the database's foreign key catches here) rolls everything back.
+        let mut broken = estate();
+        broken.sites[0].name = "Renamed HQ".into();
+        broken.sites.push(Site {
+            id: "orphan".into(),
+            organisation: "no-such-org".into(),
+            name: "Orphan".into(),
+            address: None,
+            sensitivity: Sensitivity::Sensitive,
+            sensitivity_reason: None,
+        });
+        assert!(
+            r.apply_estate(&broken, "tester").await.is_err(),
+            "[{}]",
+            b.name
+        );
+        assert_eq!(
+            snapshot(r).await,
+            before,
+            "[{}] partial estate written",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_changes() {
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        let summary = r
+            .ingest(
+                &scan(
+                    "s1",
+                    &[],
+                    vec![
+                        device("127.90.0.5", None, Some("hikvision")),
+                        device("127.90.1.7", None, Some("dahua")),
+                        device("127.91.3.3", None, None),
+                        device("127.99.0.1", None, None),
+                    ],
+                ),
+                "tester",
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (summary.devices_new, summary.devices_unplaced),
+            (4, 1),
+            "[{}]",
+            b.name
+        );
+        let placed = |devices: &[camsweep_register::DeviceRecord], addr: &str| {
+            let d = devices
+                .iter()
+                .find(|d| d.address.as_deref() == Some(addr))
+                .unwrap();
+            (d.network_id.clone(), d.site_id.clone())
+        };
+        let devices = r.devices().await.unwrap();
+        assert_eq!(
+            placed(&devices, "127.90.0.5"),
+            (Some("hq-core".into()), Some("hq".into()))
+        );
+        assert_eq!(
+            placed(&devices, "127.90.1.7"),
+            (Some("hq-cctv".into()), Some("hq".into()))
+        );
+        assert_eq!(
+            placed(&devices, "127.91.3.3"),
+            (Some("depot-lan".into()), Some("depot".into()))
+        );
+        assert_eq!(placed(&devices, "127.99.0.1"), (None, None));
+
+        // A new, more specific network takes the device; a removed network leaves it unplaced.
+        let mut next = estate();
+        next.networks.retain(|n| n.id != "hq-cctv");
+        next.networks[0].cidrs = vec!["127.90.0.0/25".parse().unwrap()];
+        next.networks.push(camsweep_register::Network {
+            id: "depot-cams".into(),
+            site: "depot".into(),
+            zone: camsweep_register::Zone::Isolated,
+            cidrs: vec!["127.99.0.0/24".parse().unwrap()],
+            vlan: None,
+        });
+        r.apply_estate(&next, "tester").await.unwrap();
+        let devices = r.devices().await.unwrap();
+        assert_eq!(placed(&devices, "127.90.1.7"), (None, None), "[{}]", b.name);
+        assert_eq!(
+            placed(&devices, "127.99.0.1"),
+            (Some("depot-cams".into()), Some("depot".into()))
+        );
+        let moved = r.history(Some(("device", &devices[1].id))).await.unwrap();
+        assert!(
+            moved.iter().any(|h| h.action == "moved"),
+            "[{}] {moved:?}",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_them() {
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        let mac = "00:11:22:33:44:55";
+        r.ingest(
+            &scan(
+                "scan-1",
+                &["127.90.0.0/24"],
+                vec![
+                    device("127.90.0.10", Some(mac), None),
+                    device("127.90.0.20", None, None),
+                ],
+            ),
+            "tester",
+        )
+        .await
+        .unwrap();
+        let first = r.devices().await.unwrap();
+        let with_mac = first
+            .iter()
+            .find(|d| d.mac.as_deref() == Some(mac))
+            .unwrap()
+            .clone();
+        let without = first.iter().find(|d| d.mac.is_none()).unwrap().clone();
+        assert_eq!(without.key, "addr:hq-core/127.90.0.20", "[{}]", b.name);
+
+        // DHCP moved the MAC-keyed camera; the other one is gone.
+        let second = r
+            .ingest(
+                &scan(
+                    "scan-2",
+                    &["127.90.0.0/24"],
+                    vec![device("127.90.0.11", Some(mac), None)],
+                ),
+                "tester",
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                second.devices_new,
+                second.devices_seen_again,
+                second.devices_marked_missing
+            ),
+            (0, 1, 1)
+        );
+        let now = r.devices().await.unwrap();
+        assert_eq!(
+            now.len(),
+            2,
+            "[{}] the moved camera is still one device",
+            b.name
+        );
+        let moved = now.iter().find(|d| d.id == with_mac.id).unwrap();
+        assert_eq!(moved.address.as_deref(), Some("127.90.0.11"));
+        assert!(!moved.missing);
+        assert_eq!(moved.first_seen, with_mac.first_seen);
+        assert!(
+            now.iter().find(|d| d.id == without.id).unwrap().missing,
+            "[{}]",
+            b.name
+        );
+
+        // A scan of elsewhere, or an interrupted one, proves nothing about absence.
+        let mut partial = scan("scan-3", &["127.90.0.0/24"], vec![]);
+        partial.interrupted = true;
+        assert_eq!(
+            r.ingest(&partial, "tester")
+                .await
+                .unwrap()
+                .devices_marked_missing,
+            0
+        );
+        let elsewhere = scan("scan-4", &["127.91.0.0/16"], vec![]);
+        assert_eq!(
+            r.ingest(&elsewhere, "tester")
+                .await
+                .unwrap()
+                .devices_marked_missing,
+            0
+        );
+        assert!(
+            !r.devices()
+                .await
+                .unwrap()
+                .iter()
+                .find(|d| d.id == with_mac.id)
+                .unwrap()
+                .missing
+        );
+
+        // Found again: no longer missing, same id, history tells the story.
+        r.ingest(
+            &scan(
+                "scan-5",
+                &["127.90.0.20"],
+                vec![device("127.90.0.20", None, None)],
+            ),
+            "tester",
+        )
+        .await
+        .unwrap();
+        let back = r.devices().await.unwrap();
+        assert!(!back.iter().find(|d| d.id == without.id).unwrap().missing);
+        let story: Vec<String> = r
+            .history(Some(("device", &without.id)))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|h| h.action)
+            .collect();
+        assert_eq!(story, ["created", "missing", "reappeared"], "[{}]", b.name);
+        assert_eq!(r.count(CountedTable::Scans).await.unwrap(), 5);
+        assert_eq!(
+            r.observations_by_device().await.unwrap()[&with_mac.id].len(),
+            2
+        );
+        b.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn findings_open_resolve_and_waivers_expire() {
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.ingest(
+            &scan(
+                "s",
+                &[],
+                vec![device("127.90.0.5", None, Some("hikvision"))],
+            ),
+            "tester",
+        )
+        .await
+        .unwrap();
+        let dev = r.devices().await.unwrap().remove(0);
+        let ident = dev.identification.clone().unwrap();
+        let delta = r
+            .apply_evaluation(
+                &[(
+                    dev.id.clone(),
+                    ident.clone(),
+                    vec![finding("uk-hcws386-2022", "sensitive-site")],
+                )],
+                "tester",
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            (delta.findings_new, delta.findings_resolved),
+            (1, 0),
+            "[{}]",
+            b.name
+        );
+        let filter = FindingFilter::default();
+        let open = r.findings(&filter, "2030-01-01").await.unwrap();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].status, FindingStatus::Open);
+        assert_eq!(open[0].site_id.as_deref(), Some("hq"));
+        assert_eq!(open[0].manufacturer.as_deref(), Some("hikvision"));
+        let id = open[0].id.clone();
+
+        assert!(
+            r.waive(&id, "31/01/2030", "x", "y").await.is_err(),
+            "bad date refused"
+        );
+        assert!(r.waive("no-such", "2030-01-31", "x", "y").await.is_err());
+        r.waive(&id, "2030-01-31", "replacement ordered", "CISO")
+            .await
+            .unwrap();
+        let during = r.findings(&filter, "2030-01-31").await.unwrap();
+        assert_eq!(during[0].status, FindingStatus::Waived, "[{}]", b.name);
+        assert_eq!(during[0].waiver.as_ref().unwrap().granted_by, "CISO");
+        let after = r.findings(&filter, "2030-02-01").await.unwrap();
+        assert_eq!(
+            after[0].status,
+            FindingStatus::Open,
+            "[{}] waiver expired",
+            b.name
+        );
+
+        // Filters.
+        let by_site = |site: &str| FindingFilter {
+            site: Some(site.into()),
+            ..FindingFilter::default()
+        };
+        assert_eq!(
+            r.findings(&by_site("hq"), "2030-01-01")
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            r.findings(&by_site("depot"), "2030-01-01")
+                .await
+                .unwrap()
+                .len(),
+            0
+        );
+        let by_maker = FindingFilter {
+            manufacturer: Some("dahua".into()),
+            ..FindingFilter::default()
+        };
+        assert!(
+            r.findings(&by_maker, "2030-01-01")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // The policy stops reporting it: resolved; reported again: reopened, same id.
+        let delta = r
+            .apply_evaluation(&[(dev.id.clone(), ident.clone(), vec![])], "tester")
+            .await
+            .unwrap();
+        assert_eq!(delta.findings_resolved, 1);
+        assert!(r.findings(&filter, "2030-01-01").await.unwrap().is_empty());
+        let all = FindingFilter {
+            include_resolved: true,
+            ..FindingFilter::default()
+        };
+        assert_eq!(
+            r.findings(&all, "2030-01-01").await.unwrap()[0].status,
+            FindingStatus::Resolved
+        );
+        r.apply_evaluation(
+            &[(
+                dev.id.clone(),
+                ident,
+                vec![finding("uk-hcws386-2022", "sensitive-site")],
+            )],
+            "tester",
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.findings(&filter, "2030-01-01").await.unwrap()[0].id, id);
+        let story: Vec<String> = r
+            .history(Some(("finding", &id)))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|h| h.action)
+            .collect();
+        assert_eq!(
+            story,
+            ["opened", "waived", "resolved", "reopened"],
+            "[{}]",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn history_is_append_only() {
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "alice").await.unwrap();
+        let entries = r.history(None).await.unwrap();
+        assert_eq!(entries.len(), 6, "[{}]", b.name);
+        assert!(
+            entries
+                .iter()
+                .all(|e| e.actor == "alice" && e.action == "created")
+        );
+        assert_eq!(entries[0].after.as_ref().unwrap()["id"], "dept");
+        let (update, delete) = (
+            "UPDATE history SET actor = 'mallory'",
+            "DELETE FROM history",
+        );
+        let refused = match r {
+            Register::Sqlite(s) => (
+                sqlx::query(update).execute(s.pool()).await.is_err(),
+                sqlx::query(delete).execute(s.pool()).await.is_err(),
+            ),
+            Register::Postgres(s) => (
+                sqlx::query(update).execute(s.pool()).await.is_err(),
+                sqlx::query(delete).execute(s.pool()).await.is_err(),
+            ),
+        };
+        assert_eq!(refused, (true, true), "[{}]", b.name);
+        assert_eq!(r.history(None).await.unwrap(), entries);
+        b.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_sigkilled_ingest_leaves_nothing_half_written() {
+    let helper = env!("CARGO_BIN_EXE_register_ingest_helper");
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.ingest(
+            &scan("before", &[], vec![device("127.90.0.5", None, None)]),
+            "tester",
+        )
+        .await
+        .unwrap();
+        let before = (
+            r.count(CountedTable::Devices).await.unwrap(),
+            r.count(CountedTable::Observations).await.unwrap(),
+            r.count(CountedTable::History).await.unwrap(),
+        );
+        let (devices, per_device) = (20_000, 5);
+        let mut child = Command::new(helper)
+            .args([&b.target, b.schema.as_deref().unwrap_or("-")])
+            .args([
+                devices.to_string(),
+                per_device.to_string(),
+                "doomed".to_owned(),
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("spawn the ingest helper");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ingesting", "[{}]", b.name);
+        // Let it write a good part of the transaction, then kill it without warning.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "[{}] helper finished too fast to test",
+            b.name
+        );
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let after = loop {
+            // PostgreSQL may take a moment to notice the dead backend and roll back.
+            let counts = (
+                r.count(CountedTable::Devices).await.unwrap(),
+                r.count(CountedTable::Observations).await.unwrap(),
+                r.count(CountedTable::History).await.unwrap(),
+            );
+            if counts == before || Instant::now() > deadline {
+                break counts;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert_eq!(after, before, "[{}] half-written ingest visible", b.name);
+        assert_eq!(r.count(CountedTable::Scans).await.unwrap(), 1);
+        // The register still works, and the same scan can be ingested again.
+        let retry = synthetic::batch("doomed", 77, 10, 2, true);
+        assert_eq!(
+            r.ingest(&retry, "tester").await.unwrap().devices_new,
+            10,
+            "[{}]",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}
