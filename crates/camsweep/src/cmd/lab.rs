@@ -1,11 +1,140 @@
-//! `camsweep lab`: Run the lab: an emulated surveillance estate on loopback (or in a network namespace).
-//! PLACEHOLDER: being built (issue 3).
+//! `camsweep lab`: run the lab, an emulated surveillance estate on loopback, until SIGINT or
+//! SIGTERM.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use camsweep_lab::{
+    GenerateOptions, IpNet, Lab, LabOptions, LabSpec, ListenMode, Mix, generate, profiles,
+};
 
 use crate::{Globals, Outcome};
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Mode {
+    Auto,
+    PerAddress,
+    Shared,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`camsweep lab` is not built yet (issue 3)")
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Generate an estate of this many devices.
+    #[arg(long, default_value_t = 100, conflicts_with = "spec")]
+    pub devices: usize,
+    /// Seed of the generated estate (same seed, same estate).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Address range of the generated estate (loopback; 127.0.0.1 is never used).
+    #[arg(long, default_value = "127.77.0.0/16")]
+    pub range: String,
+    /// Fraction of hostile devices (0..1).
+    #[arg(long, default_value_t = Mix::default().hostile_share)]
+    pub hostile_share: f64,
+    /// Fraction of ordinary hosts: printers, routers, web and SSH servers, NAS (0..1).
+    #[arg(long, default_value_t = Mix::default().host_share)]
+    pub host_share: f64,
+    /// Fraction of relabelled devices among makers with known OEM relabels (0..1).
+    #[arg(long, default_value_t = Mix::default().relabel_share)]
+    pub relabel_share: f64,
+    /// Serve the devices of this TOML spec instead of generating.
+    #[arg(long, value_name = "FILE")]
+    pub spec: Option<PathBuf>,
+    /// Write the ground truth (JSON array of records) here once the lab is up.
+    #[arg(long, value_name = "FILE")]
+    pub truth: Option<PathBuf>,
+    /// Serve inside this network namespace (root, Linux).
+    #[arg(long, value_name = "NAME")]
+    pub netns: Option<String>,
+    /// Listening mode: per-address sockets, one shared socket per port, or chosen by size.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub mode: Mode,
+    /// Print the profile catalogue (id, maker, type, sources) and exit.
+    #[arg(long)]
+    pub list_profiles: bool,
+}
+
+pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
+    if args.list_profiles {
+        for p in profiles() {
+            println!(
+                "{}\t{}\t{}\t{}",
+                p.id,
+                p.manufacturer.as_deref().unwrap_or("-"),
+                p.device_type,
+                p.description
+            );
+            for s in &p.sources {
+                println!("\tsource: {s}");
+            }
+            for g in &p.guesses {
+                println!("\tguess: {g}");
+            }
+        }
+        return Ok(Outcome::Done);
+    }
+    let (spec, range_text) = match &args.spec {
+        Some(path) => (
+            LabSpec::from_file(path)?,
+            format!("spec {}", path.display()),
+        ),
+        None => {
+            let range: IpNet = args
+                .range
+                .parse()
+                .with_context(|| format!("--range {:?} is not a CIDR range", args.range))?;
+            let spec = generate(&GenerateOptions {
+                devices: args.devices,
+                seed: args.seed,
+                range,
+                mix: Mix {
+                    hostile_share: args.hostile_share,
+                    host_share: args.host_share,
+                    relabel_share: args.relabel_share,
+                },
+            })?;
+            (spec, range.to_string())
+        }
+    };
+    let count = spec.devices.len();
+    let options = LabOptions {
+        mode: match args.mode {
+            Mode::Auto => ListenMode::Auto,
+            Mode::PerAddress => ListenMode::PerAddress,
+            Mode::Shared => ListenMode::Shared,
+        },
+        netns: args.netns.clone(),
+        ..LabOptions::default()
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async move {
+        let started = std::time::Instant::now();
+        let lab = Lab::start(spec, options).await?;
+        if let Some(path) = &args.truth {
+            let json = serde_json::to_vec_pretty(lab.truth())?;
+            std::fs::write(path, json)
+                .with_context(|| format!("writing the truth file {}", path.display()))?;
+        }
+        println!(
+            "lab ready: {count} devices in {range_text} ({:?} listening, {} ms)",
+            lab.mode(),
+            started.elapsed().as_millis()
+        );
+        wait_for_signal().await?;
+        lab.shutdown().await;
+        Ok(Outcome::Done)
+    })
+}
+
+async fn wait_for_signal() -> anyhow::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate()).context("installing the SIGTERM handler")?;
+    tokio::select! {
+        r = tokio::signal::ctrl_c() => r.context("waiting for SIGINT")?,
+        _ = term.recv() => {}
+    }
+    Ok(())
 }
