@@ -41,6 +41,16 @@ pub enum Confidence {
     High,
 }
 
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+}
+
 /// What kind of source backs a claim (the labels of `shared/research/regimes.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -53,6 +63,17 @@ pub enum EvidenceLevel {
     Community,
     /// Believed but not read in any source.
     Unverified,
+}
+
+impl EvidenceLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Secondary => "secondary",
+            Self::Community => "community",
+            Self::Unverified => "unverified",
+        }
+    }
 }
 
 /// One restriction list (`[[list]]`).

@@ -210,3 +210,37 @@ fn the_embedded_knowledge_base_loads() {
         MacLookup::Registered { vendor: Some(ref v), .. } if v == "hikvision"
     ));
 }
+
+/// `--kb DIR`: the same layout loads from disk, and a broken file is named by its path.
+#[test]
+fn a_knowledge_base_directory_overrides_and_errors_name_the_file() {
+    let dir = std::env::temp_dir().join(format!("camsweep-kb-override-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("rules")).unwrap();
+    std::fs::write(dir.join("VERSION"), "2099.01.01\n").unwrap();
+    std::fs::write(
+        dir.join("vendors.toml"),
+        include_str!("../../data/vendors.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("oui.csv"),
+        "# ieee-data-date: 2030-01-02\nRegistry,Assignment,Organization Name\nMA-L,4447CC,\"Hangzhou Hikvision Digital Technology Co.,Ltd.\"\n",
+    )
+    .unwrap();
+    let kb = crate::KnowledgeBase::from_dir(&dir).unwrap();
+    assert_eq!(kb.version, "2099.01.01");
+    assert_eq!(kb.oui.data_date(), "2030-01-02");
+    assert_eq!(kb.oui.len(), 1);
+
+    std::fs::write(
+        dir.join("vendors.toml"),
+        "schema_version = 1\n[[vendor]]\nid = \"x\"\nnme = \"X\"\n",
+    )
+    .unwrap();
+    let err = crate::KnowledgeBase::from_dir(&dir)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("vendors.toml:4"), "{err}");
+    assert!(err.contains("nme"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
