@@ -13,6 +13,8 @@ mod finding;
 mod pack;
 pub mod plan;
 mod testcases;
+#[cfg(test)]
+mod user_pack_tests;
 
 use std::path::Path;
 use std::time::Duration;
@@ -244,7 +246,24 @@ fn to_rego_value(ctx: &DeviceContext) -> Result<regorus::Value, PolicyError> {
         field: "(whole input)".into(),
         message: e.to_string(),
     })?;
-    Ok(regorus::Value::from(json))
+    Ok(regorus::Value::from(without_nulls(json)))
+}
+
+/// Drops `null` members, so that an absent fact is *undefined* in Rego (as `not input.x`
+/// expects) rather than a defined `null`.
+fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => serde_json::Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(without_nulls).collect())
+        }
+        other => other,
+    }
 }
 
 fn sort_findings(findings: &mut [FindingDraft]) {

@@ -14,6 +14,8 @@ audited if {
 	m.list in params.list_ids
 }
 
+audited if device.vendor.parent in params.named_entities
+
 maker := device.vendor.name if is_string(device.vendor.name)
 else := device.manufacturer if is_string(device.manufacturer)
 else := "an unidentified maker"

@@ -44,6 +44,12 @@ covered_maker if {
 	count(memberships) > 0
 }
 
+# "including subsidiaries or affiliates": the registry's parent, when the first list names it.
+covered_maker if {
+	input.now >= params.first_list_date
+	device.vendor.parent in params.first_list_entities
+}
+
 is_uas if device.device_type in params.uas_types
 
 foreign_produced if {

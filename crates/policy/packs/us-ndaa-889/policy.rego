@@ -31,6 +31,12 @@ else := device.vendor.id
 
 covered_entities contains covered_entity(m) if some m in memberships
 
+# "or any subsidiary or affiliate": the registry's parent, when it is a named entity.
+covered_entities contains device.vendor.parent if {
+	input.now >= params.part_a_date
+	device.vendor.parent in params.named_entities
+}
+
 purpose_qualified if {
 	some entity in covered_entities
 	entity in params.purpose_qualified_entities
