@@ -31,7 +31,8 @@ svg .label, svg .value, svg .legend, svg .axis, svg .empty { fill: var(--ink); f
 svg .axis { fill: var(--muted); font-size: 11px; }
 svg .grid { stroke: var(--line); stroke-width: 1; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 12px; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+td.nw { white-space: nowrap; }
 th { background: #eef2f7; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -354,7 +355,7 @@ fn relabelled(out: &mut String, data: &ReportData, index: &Index<'_>) {
     for d in &devices {
         let _ = write!(
             out,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td><strong>{}</strong></td>\
+            "<tr><td class=\"nw\"><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td><strong>{}</strong></td>\
              <td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&d.address),
             escape(index.site_label(d)),
@@ -451,8 +452,8 @@ fn findings(out: &mut String, data: &ReportData, index: &Index<'_>) {
             };
             let _ = write!(
                 out,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}<br><code>{}</code></td>\
-                 <td><span class=\"badge sev-{sev}\">{sev}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td class=\"nw\"><code>{}</code></td><td>{}</td><td>{}<br><code>{}</code></td>\
+                 <td class=\"nw\"><span class=\"badge sev-{sev}\">{sev}</span></td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(device.map_or(f.device.as_str(), |d| d.address.as_str())),
                 escape(device.map_or("unknown", |d| d.manufacturer_label())),
                 escape(&f.pack),
@@ -496,7 +497,7 @@ fn plan(out: &mut String, data: &ReportData, index: &Index<'_>) {
         let device = index.device(&p.device);
         let _ = write!(
             out,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td>\
+            "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"nw\"><code>{}</code></td><td>{}</td><td>{}</td>\
              <td>{}</td><td>{}</td><td>{}</td></tr>",
             p.priority,
             escape(&p.action),

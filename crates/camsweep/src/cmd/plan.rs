@@ -1,11 +1,143 @@
-//! `camsweep plan`: List or update the remediation plan.
-//! PLACEHOLDER: being built (issue 6).
+//! `camsweep plan`: list or update the remediation plan.
+//!
+//! `list` shows the items in priority order with their verified state (see
+//! [`super::report::plan_status`]: a recorded removal counts as done only once a rescan no
+//! longer finds the device, and a rescan that still finds it reopens the item). `update`
+//! records progress; every change lands in the register's history.
+
+use anyhow::Context as _;
+use camsweep_register::Register;
 
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The register: a SQLite file path or a postgres:// URL.
+    #[arg(
+        long,
+        env = "CAMSWEEP_DB",
+        default_value = "camsweep.sqlite",
+        global = true
+    )]
+    pub db: String,
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`camsweep plan` is not built yet (issue 6)")
+#[derive(Debug, clap::Subcommand)]
+pub enum PlanCommand {
+    /// List plan items in priority order (the default).
+    List,
+    /// Record progress on one item.
+    Update(UpdateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UpdateArgs {
+    /// The plan item id.
+    pub item: String,
+    /// New status: open, scheduled, replaced, removed, waived.
+    #[arg(long, conflicts_with = "removed")]
+    pub status: Option<String>,
+    /// The replacing device (id or description); sets the status to `replaced`.
+    #[arg(long)]
+    pub replaced_by: Option<String>,
+    /// The device was taken away: same as `--status removed`. A rescan verifies it.
+    #[arg(long)]
+    pub removed: bool,
+    /// Who made the change (recorded in the history).
+    #[arg(long, default_value = "camsweep plan")]
+    pub actor: String,
+}
+
+const STATUSES: [&str; 5] = ["open", "scheduled", "replaced", "removed", "waived"];
+
+pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async {
+        let register = Register::open(&args.db)
+            .await
+            .with_context(|| format!("opening the register {}", args.db))?;
+        let result = match args.command.unwrap_or(PlanCommand::List) {
+            PlanCommand::List => list(&register).await,
+            PlanCommand::Update(update_args) => update(&register, update_args).await,
+        };
+        register.close().await;
+        result
+    })
+}
+
+async fn list(register: &Register) -> anyhow::Result<Outcome> {
+    let mut items = register.plan_items().await?;
+    items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
+    let devices = register.devices().await?;
+    println!(
+        "{:>4}  {:<24} {:<22} {:<18} {:<11} {:<22} replaced by",
+        "prio", "item", "action", "device", "due", "status"
+    );
+    for item in &items {
+        let device = devices.iter().find(|d| d.id == item.device_id);
+        let verified = super::report::plan_status(
+            &item.status,
+            device.is_some_and(|d| d.missing),
+            device.is_some_and(|d| d.last_seen > item.updated_at),
+        );
+        let address = device
+            .and_then(|d| d.address.as_deref())
+            .unwrap_or(item.device_id.as_str());
+        println!(
+            "{:>4}  {:<24} {:<22} {:<18} {:<11} {:<22} {}",
+            item.priority,
+            printable(&item.id),
+            printable(&item.action),
+            printable(address),
+            item.due.as_deref().unwrap_or("-"),
+            verified.as_str(),
+            item.replaced_by.as_deref().map_or("-".into(), printable),
+        );
+    }
+    Ok(Outcome::Done)
+}
+
+async fn update(register: &Register, args: UpdateArgs) -> anyhow::Result<Outcome> {
+    let mut item = register
+        .plan_items()
+        .await?
+        .into_iter()
+        .find(|i| i.id == args.item)
+        .with_context(|| format!("no plan item {:?} (see `camsweep plan list`)", args.item))?;
+    let status = match (&args.status, args.removed, &args.replaced_by) {
+        (Some(status), _, _) => status.clone(),
+        (None, true, _) => "removed".to_owned(),
+        (None, false, Some(_)) => "replaced".to_owned(),
+        (None, false, None) => {
+            anyhow::bail!("nothing to update: give --status, --removed or --replaced-by")
+        }
+    };
+    anyhow::ensure!(
+        STATUSES.contains(&status.as_str()),
+        "unknown status {status:?} (expected one of {})",
+        STATUSES.join(", ")
+    );
+    item.status = status;
+    if args.replaced_by.is_some() {
+        item.replaced_by = args.replaced_by;
+    }
+    item.updated_at = camsweep_register::now_rfc3339();
+    register.upsert_plan_item(&item, &args.actor).await?;
+    println!(
+        "{}: {} (a rescan of the device's address verifies a removal)",
+        item.id, item.status
+    );
+    Ok(Outcome::Done)
+}
+
+/// Device-derived strings must not carry terminal control sequences.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }

@@ -1,11 +1,352 @@
-//! `camsweep report`: Write reports from the register (HTML, XLSX, CSV, JSON) or plain answers.
-//! PLACEHOLDER: being built (issue 6).
+//! `camsweep report`: write reports from the register (HTML, XLSX, CSV, JSON) or plain answers.
+//!
+//! This module gathers a [`ReportData`] from the register (estate, devices with their current
+//! identification, findings with waivers, plan items, scan history); `camsweep-report` renders it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use camsweep_model::PrcNil;
+use camsweep_register::{FindingFilter, Register, Sensitivity};
+use camsweep_report as report;
+use report::{DeviceStatus, FindingStatus, PlanStatus, ReportData, Severity};
 
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The register: a SQLite file path or a postgres:// URL.
+    #[arg(long, env = "CAMSWEEP_DB", default_value = "camsweep.sqlite")]
+    pub db: String,
+    /// Directory to write the reports into (created if missing).
+    #[arg(long, default_value = "camsweep-report")]
+    pub out: PathBuf,
+    /// Formats, comma separated: html, xlsx, csv, json.
+    #[arg(long, default_value = "html,xlsx,csv,json")]
+    pub format: String,
+    /// Print the plain answer (PRC-NIL equipment per organisation and maker) instead of files.
+    #[arg(long)]
+    pub answer: bool,
+    /// With --answer: count removals verified on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "answer")]
+    pub since: Option<String>,
+    /// With --answer: print JSON instead of text.
+    #[arg(long, requires = "answer")]
+    pub json: bool,
+    /// The report's heading.
+    #[arg(long, default_value = "Visual surveillance equipment: estate report")]
+    pub title: String,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`camsweep report` is not built yet (issue 6)")
+pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
+    let formats = report::parse_formats(&args.format)?;
+    let since = args
+        .since
+        .as_deref()
+        .map(parse_date)
+        .transpose()
+        .context("--since")?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let data = runtime.block_on(async {
+        let register = Register::open(&args.db)
+            .await
+            .with_context(|| format!("opening the register {}", args.db))?;
+        let data = gather(&register, globals, &args.title).await;
+        register.close().await;
+        data
+    })?;
+    if args.answer {
+        let answer = report::answer(&data, since);
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&answer)?);
+        } else {
+            print!("{}", answer.to_text());
+        }
+        return Ok(Outcome::Done);
+    }
+    let written = report::write_reports(&data, &args.out, &formats)?;
+    for path in written {
+        println!("{}", path.display());
+    }
+    Ok(Outcome::Done)
+}
+
+fn parse_date(text: &str) -> anyhow::Result<time::Date> {
+    time::Date::parse(text, &time::format_description::well_known::Iso8601::DATE)
+        .with_context(|| format!("{text:?} is not a date (YYYY-MM-DD)"))
+}
+
+fn severity(text: &str) -> Severity {
+    match text {
+        "critical" => Severity::Critical,
+        "high" => Severity::High,
+        "medium" => Severity::Medium,
+        "low" => Severity::Low,
+        _ => Severity::Info,
+    }
+}
+
+/// The register's plan statuses (open, scheduled, replaced, removed, waived) read with the
+/// device's state: a removal or replacement is done only once a rescan no longer finds the
+/// device; a scan that sees the device after the removal was recorded reopens it; until a scan
+/// says either, the item waits for verification.
+pub fn plan_status(status: &str, device_missing: bool, seen_after_update: bool) -> PlanStatus {
+    match (status, device_missing) {
+        ("removed" | "replaced", true) => PlanStatus::Done,
+        ("removed" | "replaced", false) if seen_after_update => PlanStatus::Reopened,
+        ("removed" | "replaced", false) => PlanStatus::AwaitingVerification,
+        ("scheduled", _) => PlanStatus::InProgress,
+        ("waived", _) => PlanStatus::Cancelled,
+        ("reopened", _) => PlanStatus::Reopened,
+        _ => PlanStatus::Open,
+    }
+}
+
+/// Reads everything a report shows from the register.
+pub async fn gather(
+    register: &Register,
+    globals: &Globals,
+    title: &str,
+) -> anyhow::Result<ReportData> {
+    let kb = match &globals.kb {
+        Some(dir) => camsweep_kb::KnowledgeBase::from_dir(dir)?,
+        None => camsweep_kb::KnowledgeBase::embedded()?,
+    };
+    let policies = camsweep_policy::PolicySet::builtin()?;
+    let estate = register.estate().await?;
+    let records = register.devices().await?;
+    let findings = register
+        .findings(
+            &FindingFilter {
+                include_resolved: true,
+                ..FindingFilter::default()
+            },
+            &camsweep_register::today(),
+        )
+        .await?;
+    let plan_items = register.plan_items().await?;
+    let history = register.history(None).await?;
+
+    let mut removal_claimed: BTreeMap<&str, &str> = BTreeMap::new();
+    for item in &plan_items {
+        if matches!(item.status.as_str(), "removed" | "replaced") {
+            removal_claimed.insert(item.device_id.as_str(), item.updated_at.as_str());
+        }
+    }
+    let mut kb_sources: BTreeSet<String> = BTreeSet::new();
+    let mut devices = Vec::with_capacity(records.len());
+    let mut missing: BTreeMap<String, bool> = BTreeMap::new();
+    let mut last_seen: BTreeMap<String, String> = BTreeMap::new();
+    for record in &records {
+        missing.insert(record.id.clone(), record.missing);
+        last_seen.insert(record.id.clone(), record.last_seen.clone());
+        let identification = record.identification.as_ref();
+        let vendor = identification.and_then(|i| i.vendor.as_ref());
+        if let Some(vendor) = vendor {
+            kb_sources.extend(vendor.sources.iter().cloned());
+        }
+        let prc_nil = vendor.map_or(PrcNil::Unknown, |v| v.subject_to_prc_nil);
+        let lists: Vec<String> = vendor
+            .map(|v| v.lists.iter().map(|l| l.list.clone()).collect())
+            .unwrap_or_default();
+        let removed_at = removal_claimed.get(record.id.as_str()).copied();
+        let status = match (record.missing, removed_at) {
+            (true, Some(_)) => DeviceStatus::Removed,
+            (true, None) => DeviceStatus::Missing,
+            (false, _) => DeviceStatus::Present,
+        };
+        devices.push(report::Device {
+            id: record.id.clone(),
+            address: record
+                .address
+                .clone()
+                .or_else(|| record.label.clone())
+                .unwrap_or_else(|| record.key.clone()),
+            mac: record.mac.clone(),
+            site: record.site_id.clone(),
+            network: record.network_id.clone(),
+            manufacturer: identification.and_then(|i| i.manufacturer.clone()),
+            manufacturer_name: vendor.map(|v| v.name.clone()),
+            brand: identification.and_then(|i| i.brand.clone()),
+            model: identification.and_then(|i| i.model.clone()),
+            firmware: identification.and_then(|i| i.firmware.clone()),
+            device_type: identification.map_or(Default::default(), |i| i.device_type),
+            confidence: identification.map_or(0.0, |i| i.confidence),
+            prc_nil,
+            covered: prc_nil == PrcNil::Yes || !lists.is_empty(),
+            lists,
+            evidence: identification.map_or_else(Vec::new, |i| i.evidence.clone()),
+            status,
+            removed_on: match status {
+                DeviceStatus::Removed => {
+                    removed_at.and_then(|at| parse_date(&at[..10.min(at.len())]).ok())
+                }
+                _ => None,
+            },
+            last_seen: Some(record.last_seen.clone()),
+        });
+    }
+    let report_findings = findings
+        .iter()
+        .map(|f| report::Finding {
+            id: f.id.clone(),
+            device: f.device_id.clone(),
+            pack: f.finding.pack.clone(),
+            rule: f.finding.rule.clone(),
+            severity: severity(&f.finding.severity),
+            action: f.finding.action.clone(),
+            message: f.finding.message.clone(),
+            citation: report::Citation {
+                reference: match &f.finding.citation_paragraph {
+                    Some(paragraph) => format!("{}, {paragraph}", f.finding.citation_document),
+                    None => f.finding.citation_document.clone(),
+                },
+                url: f.finding.citation_url.clone(),
+                quote: None,
+            },
+            site: f.site_id.clone(),
+            status: match f.status {
+                camsweep_register::FindingStatus::Open => FindingStatus::Open,
+                camsweep_register::FindingStatus::Waived => FindingStatus::Waived,
+                camsweep_register::FindingStatus::Resolved => FindingStatus::Closed,
+            },
+            waiver: f.waiver.as_ref().and_then(|w| {
+                Some(report::Waiver {
+                    reason: w.reason.clone(),
+                    until: parse_date(&w.until).ok()?,
+                    approved_by: w.granted_by.clone(),
+                })
+            }),
+        })
+        .collect();
+    let plan: Vec<report::PlanItem> = plan_items
+        .iter()
+        .map(|p| report::PlanItem {
+            id: p.id.clone(),
+            device: p.device_id.clone(),
+            findings: p.finding_id.iter().cloned().collect(),
+            priority: u32::try_from(p.priority.max(0)).unwrap_or(u32::MAX),
+            action: p.action.clone(),
+            due: p.due.as_deref().and_then(|d| parse_date(d).ok()),
+            status: plan_status(
+                &p.status,
+                missing.get(&p.device_id).copied().unwrap_or(false),
+                last_seen
+                    .get(&p.device_id)
+                    .is_some_and(|seen| seen.as_str() > p.updated_at.as_str()),
+            ),
+            replaced_by: p.replaced_by.clone(),
+            note: None,
+        })
+        .collect();
+    // Progress: each closed item counts as closed from the day it was last updated; the
+    // register keeps no dated series of plan states, so this is the best history it allows.
+    let mut closed_on: BTreeMap<time::Date, u64> = BTreeMap::new();
+    for (item, record) in plan.iter().zip(&plan_items) {
+        if item.status.is_closed()
+            && let Ok(day) = parse_date(&record.updated_at[..10.min(record.updated_at.len())])
+        {
+            *closed_on.entry(day).or_default() += 1;
+        }
+    }
+    let today = parse_date(&camsweep_register::today())?;
+    closed_on.entry(today).or_default();
+    let total = plan.len() as u64;
+    let mut closed_so_far = 0;
+    let progress = closed_on
+        .into_iter()
+        .map(|(date, closed)| {
+            closed_so_far += closed;
+            report::ProgressPoint {
+                date,
+                open: total - closed_so_far.min(total),
+                closed: closed_so_far,
+            }
+        })
+        .collect();
+    let scans = history
+        .iter()
+        .filter(|h| h.entity == "scan" && h.action == "ingested")
+        .map(|h| {
+            let devices_found = h
+                .after
+                .as_ref()
+                .and_then(|a| a.get("devices"))
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0);
+            report::ScanRecord {
+                id: h.entity_id.clone(),
+                started_at: h.at.clone(),
+                finished_at: None,
+                targets: Vec::new(),
+                hosts_scanned: 0,
+                devices_found,
+                unresponsive: Vec::new(),
+                malformed: Vec::new(),
+                interrupted: false,
+                kb_version: kb.version.clone(),
+            }
+        })
+        .collect();
+    Ok(ReportData {
+        title: title.to_owned(),
+        generated_at: time::OffsetDateTime::now_utc(),
+        kb: report::KbInfo {
+            version: kb.version.trim().to_owned(),
+            sources: kb_sources.into_iter().collect(),
+        },
+        policy_packs: policies
+            .packs()
+            .iter()
+            .map(|p| report::PolicyPackInfo {
+                id: p.id.clone(),
+                name: p.title.clone(),
+                version: p.version.clone(),
+                sources: p.sources.clone(),
+            })
+            .collect(),
+        organisations: estate
+            .organisations
+            .iter()
+            .map(|o| report::Organisation {
+                id: o.id.clone(),
+                name: o.name.clone(),
+            })
+            .collect(),
+        sites: estate
+            .sites
+            .iter()
+            .map(|s| report::Site {
+                id: s.id.clone(),
+                organisation: s.organisation.clone(),
+                name: s.name.clone(),
+                sensitive: s.sensitivity == Sensitivity::Sensitive,
+            })
+            .collect(),
+        networks: estate
+            .networks
+            .iter()
+            .map(|n| report::Network {
+                id: n.id.clone(),
+                site: n.site.clone(),
+                name: n.id.clone(),
+                cidr: n
+                    .cidrs
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                zone: n.zone.as_str().to_owned(),
+            })
+            .collect(),
+        devices,
+        findings: report_findings,
+        plan,
+        scans,
+        progress,
+    })
 }
