@@ -1,3 +1,5 @@
 //! Integration tests: one crate, one module per area (ripgrep's layout).
-mod report;
+mod identify;
+mod policy;
 mod register;
+mod report;
