@@ -60,6 +60,25 @@ impl Device {
             })?),
             None => None,
         };
+        let relabel_for_mac = spec.brand.as_ref().and_then(|b| {
+            profile
+                .relabels
+                .iter()
+                .find(|r| r.brand.eq_ignore_ascii_case(b))
+        });
+        let mut mac_rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed_of(spec.address) ^ 0x6d6163);
+        let mac = mac.or_else(|| {
+            let prefixes = match relabel_for_mac {
+                Some(r) if !r.mac_prefixes.is_empty() => &r.mac_prefixes,
+                _ => &profile.mac_prefixes,
+            };
+            (!prefixes.is_empty()).then(|| {
+                use rand::Rng;
+                let prefix = &prefixes[mac_rng.random_range(0..prefixes.len())];
+                let tail: [u8; 3] = mac_rng.random();
+                format!("{prefix}:{:02x}:{:02x}:{:02x}", tail[0], tail[1], tail[2]).to_lowercase()
+            })
+        });
         let relabel = spec.brand.as_ref().and_then(|b| {
             profile
                 .relabels

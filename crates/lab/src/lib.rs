@@ -17,6 +17,8 @@ mod error;
 mod hostile;
 mod http;
 mod lab;
+#[cfg(test)]
+mod lab_tests;
 mod listen;
 pub mod netns;
 mod onvif;
