@@ -484,15 +484,12 @@ impl Reader<'_> {
             });
         let mut cidrs = Vec::new();
         let mut cidr_lines = Vec::new();
-        let mut cidrs_ok = true;
         match self.string_list(path, table, "cidrs") {
             None if !table.contains_key("cidrs") => {
-                cidrs_ok = false;
                 self.issue(offset, format!("{path}.cidrs"), "missing required key");
             }
-            None => cidrs_ok = false,
+            None => {}
             Some(list) if list.is_empty() => {
-                cidrs_ok = false;
                 self.issue(
                     offset,
                     format!("{path}.cidrs"),
@@ -507,7 +504,6 @@ impl Reader<'_> {
                             cidr_lines.push(self.line_of(at));
                         }
                         Err(msg) => {
-                            cidrs_ok = false;
                             self.issue(at, format!("{path}.cidrs[{i}]"), msg);
                         }
                     }
@@ -532,10 +528,10 @@ impl Reader<'_> {
                 }
             },
         };
-        // A network with some bad CIDRs is kept with its good ones, so that overlap checks
-        // still run on them (the bad ones are already reported, so the file is refused anyway).
-        if let (Some((id, _)), Some((site, site_at)), Some(zone), true, Some(vlan)) =
-            (id, site, zone, cidrs_ok || !cidrs.is_empty(), vlan)
+        // A network with bad or missing CIDRs is kept with its good ones, so that reference and
+        // overlap checks still run (the bad ones are already reported, so the file is refused).
+        if let (Some((id, _)), Some((site, site_at)), Some(zone), Some(vlan)) =
+            (id, site, zone, vlan)
         {
             located
                 .network_lines

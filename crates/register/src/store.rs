@@ -280,6 +280,11 @@ pub fn now_rfc3339() -> String {
         .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
+/// A fresh identifier (UUID v7: time-ordered).
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
 /// Today's date, ISO.
 pub fn today() -> String {
     iso_date(time::OffsetDateTime::now_utc().date())

@@ -1,11 +1,182 @@
-//! `camsweep estate`: Import or show the estate definition (organisations, sites, networks).
-//! PLACEHOLDER: being built (issue 5).
+//! `camsweep estate`: import or show the estate definition (organisations, sites, networks).
+//! The file format is documented in `docs/estate.md`. Also home of the register options and
+//! helpers the other register subcommands share.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use camsweep_register::{Estate, Register};
 
 use crate::{Globals, Outcome};
 
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+/// Where the register is: shared by every subcommand that reads or writes it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DbArgs {
+    /// The register: a SQLite file path, or a `postgres://` URL.
+    #[arg(
+        long,
+        env = "CAMSWEEP_DB",
+        default_value = "camsweep.sqlite",
+        value_name = "PATH|URL"
+    )]
+    pub db: String,
+    /// Who is making the change, for the register's history.
+    #[arg(long, env = "CAMSWEEP_ACTOR", default_value_t = default_actor())]
+    pub actor: String,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`camsweep estate` is not built yet (issue 5)")
+fn default_actor() -> String {
+    std::env::var("USER").unwrap_or_else(|_| "camsweep".to_owned())
+}
+
+/// A small runtime for the register's async driver.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+pub async fn open(db: &DbArgs) -> anyhow::Result<Register> {
+    Register::open(&db.db)
+        .await
+        .with_context(|| "opening the register (use --db or CAMSWEEP_DB)".to_owned())
+}
+
+/// Output formats of the register subcommands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Validate an estate file and apply it to the register in one transaction (all or nothing).
+    Import {
+        /// The estate TOML file.
+        file: PathBuf,
+        /// Validate only; do not touch the register.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Show the estate held in the register.
+    Show {
+        #[arg(long, value_enum, default_value = "table")]
+        format: ShowFormat,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+    /// The estate file format, ready to edit and import again.
+    Toml,
+}
+
+/// Ids of the policy packs this build knows, for validating `policies = [...]`.
+pub fn known_packs() -> anyhow::Result<Vec<String>> {
+    let policies = camsweep_policy::PolicySet::builtin().context("loading the policy packs")?;
+    Ok(policies.packs().iter().map(|p| p.id.clone()).collect())
+}
+
+pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
+    match args.action {
+        Action::Import { file, dry_run, db } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let packs = known_packs()?;
+            let estate = Estate::parse(&text, &file.display().to_string(), Some(&packs))?;
+            if dry_run {
+                println!(
+                    "{}: valid ({} organisations, {} sites, {} networks); register not changed",
+                    file.display(),
+                    estate.organisations.len(),
+                    estate.sites.len(),
+                    estate.networks.len()
+                );
+                return Ok(Outcome::Done);
+            }
+            let change = runtime()?.block_on(async {
+                let register = open(&db).await?;
+                let change = register.apply_estate(&estate, &db.actor).await?;
+                register.close().await;
+                anyhow::Ok(change)
+            })?;
+            println!(
+                "estate imported from {}: {} created, {} updated, {} deleted, {} unchanged; {} devices re-placed",
+                file.display(),
+                change.created,
+                change.updated,
+                change.deleted,
+                change.unchanged,
+                change.devices_replaced
+            );
+            Ok(Outcome::Done)
+        }
+        Action::Show { format, db } => {
+            let estate = runtime()?.block_on(async {
+                let register = open(&db).await?;
+                let estate = register.estate().await?;
+                register.close().await;
+                anyhow::Ok(estate)
+            })?;
+            let mut out = String::new();
+            match format {
+                ShowFormat::Json => out = serde_json::to_string_pretty(&estate)? + "\n",
+                ShowFormat::Toml => out = camsweep_register::estate::to_toml(&estate),
+                ShowFormat::Table => {
+                    for org in &estate.organisations {
+                        out += &format!(
+                            "organisation {} ({}), policies: {}\n",
+                            org.id,
+                            org.name,
+                            org.policies.join(", ")
+                        );
+                        for site in estate.sites.iter().filter(|s| s.organisation == org.id) {
+                            out += &format!(
+                                "  site {} ({}): {}{}\n",
+                                site.id,
+                                site.name,
+                                site.sensitivity,
+                                site.sensitivity_reason
+                                    .as_deref()
+                                    .map(|r| format!(" ({r})"))
+                                    .unwrap_or_default()
+                            );
+                            for n in estate.networks.iter().filter(|n| n.site == site.id) {
+                                let cidrs: Vec<String> =
+                                    n.cidrs.iter().map(|c| c.to_string()).collect();
+                                out += &format!(
+                                    "    network {}: zone {}, {}{}\n",
+                                    n.id,
+                                    n.zone,
+                                    cidrs.join(", "),
+                                    n.vlan.map(|v| format!(", vlan {v}")).unwrap_or_default()
+                                );
+                            }
+                        }
+                    }
+                    if estate.organisations.is_empty() {
+                        out += "the register holds no estate yet (camsweep estate import FILE)\n";
+                    }
+                }
+            }
+            use std::io::Write as _;
+            std::io::stdout().write_all(out.as_bytes())?;
+            Ok(Outcome::Done)
+        }
+    }
 }

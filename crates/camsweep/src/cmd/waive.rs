@@ -1,11 +1,38 @@
-//! `camsweep waive`: Accept a finding as a time-limited exception.
-//! PLACEHOLDER: being built (issue 5).
+//! `camsweep waive`: accept a finding as a time-limited exception. The finding stays visible
+//! as waived, and is open again the day after `--until`.
 
+use super::estate::{DbArgs, open, runtime};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The finding id (from `camsweep findings`).
+    pub finding: String,
+    /// Last day the waiver holds (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: String,
+    /// Why the exception is accepted.
+    #[arg(long)]
+    pub reason: String,
+    /// Who accepts it.
+    #[arg(long)]
+    pub by: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`camsweep waive` is not built yet (issue 5)")
+pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
+    let waiver = runtime()?.block_on(async {
+        let register = open(&args.db).await?;
+        let waiver = register
+            .waive(&args.finding, &args.until, &args.reason, &args.by)
+            .await?;
+        register.close().await;
+        anyhow::Ok(waiver)
+    })?;
+    println!(
+        "finding {} waived until {} by {} (waiver {})",
+        waiver.finding_id, waiver.until, waiver.granted_by, waiver.id
+    );
+    Ok(Outcome::Done)
 }
