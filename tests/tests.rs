@@ -2,3 +2,4 @@
 mod identify;
 mod register;
 mod report;
+mod scan;

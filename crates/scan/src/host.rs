@@ -97,6 +97,18 @@ impl Report {
                 ctx.net.limits.max_response_bytes
             )));
         }
+        self.check_xml(&resp.body, what);
+    }
+
+    /// Device XML never declares entities; a body that does is an entity-expansion ("billion
+    /// laughs") attempt. Nothing here expands entities, so it costs nothing but is reported.
+    pub fn check_xml(&mut self, body: &[u8], what: &str) {
+        let declares = body.windows(8).any(|w| w.eq_ignore_ascii_case(b"<!ENTITY"));
+        if declares {
+            self.problem(Problem::malformed(format!(
+                "{what}: XML declares entities (an entity-expansion bomb?); not expanded"
+            )));
+        }
     }
 
     pub fn rtsp(&mut self, ctx: &HostCtx, port: u16, url: &str, resp: &RtspResponse) {

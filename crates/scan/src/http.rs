@@ -388,6 +388,9 @@ pub(crate) async fn probe(
     );
     for (what, path, result) in gets {
         match result {
+            // A 404 at a vendor path says only "not this API here"; kept, the request path would
+            // read as if the device had answered it, so it is left out.
+            Ok(resp) if resp.status == 404 => {}
             Ok(resp) => out.http(ctx, port, tls, &path, &resp, &what),
             Err(problem) => out.problem(problem.prefixed(&what)),
         }
@@ -409,7 +412,9 @@ pub(crate) async fn probe(
                         ctx.net.limits.max_response_bytes
                     )));
                 }
+                out.check_xml(&resp.body, &what);
             }
+            Ok(resp) if resp.status == 404 => {}
             Ok(resp) => out.http(ctx, port, tls, &path, &resp, &what),
             Err(problem) => out.problem(problem.prefixed(&what)),
         }

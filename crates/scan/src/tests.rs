@@ -571,7 +571,7 @@ async fn digest_credentials_are_used_once_when_challenged() {
             } else if req.contains("ISAPI") {
                 "HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n<DeviceInfo><model>X</model></DeviceInfo>"
             } else {
-                "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
             };
             let _ = s.write_all(resp.as_bytes()).await;
         }
