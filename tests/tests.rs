@@ -1,5 +1,6 @@
 //! Integration tests: one crate, one module per area (ripgrep's layout).
 mod identify;
+mod policy;
 mod register;
 mod report;
 mod scan;

@@ -1,11 +1,255 @@
-//! `camsweep policy`: List policy packs or run their test cases.
-//! PLACEHOLDER: being built (issue 5).
+//! `camsweep policy`: list policy packs with their rules and citations, run every pack's own
+//! test cases, or evaluate a device context (a pack author's tool).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use camsweep_policy::{DeviceContext, FindingDraft, PolicySet};
+use serde::Serialize;
 
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    pub command: PolicyCommand,
+    /// Also load the user packs in this directory (a pack, or a directory of packs); a user
+    /// pack with a built-in pack's id replaces it.
+    #[arg(long, global = true, env = "CAMSWEEP_POLICIES", value_name = "DIR")]
+    pub policies: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
+    pub format: Format,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`camsweep policy` is not built yet (issue 5)")
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PolicyCommand {
+    /// Packs, their sources and effective dates, and each rule with its citation.
+    List,
+    /// Run every pack's test cases (`tests.toml`); exit 3 when any case fails.
+    Test,
+    /// Evaluate a DeviceContext JSON file (one object or an array) and print the findings.
+    Eval {
+        /// JSON file: a DeviceContext, or an array of them.
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+        /// Only these packs (repeatable); default: the organisation's policies, else all.
+        #[arg(long = "pack", value_name = "ID")]
+        packs: Vec<String>,
+        /// Answer as the deployment gate (a hypothetical new deployment) instead.
+        #[arg(long)]
+        gate: bool,
+    },
+}
+
+pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
+    let set = load(args.policies.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    let outcome = match args.command {
+        PolicyCommand::List => {
+            list(&set, args.format, &mut out)?;
+            Outcome::Done
+        }
+        PolicyCommand::Test => test(&set, args.format, &mut out)?,
+        PolicyCommand::Eval { input, packs, gate } => {
+            eval(&set, &input, &packs, gate, args.format, &mut out)?
+        }
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+fn load(dir: Option<&Path>) -> anyhow::Result<PolicySet> {
+    let set = PolicySet::builtin().context("loading the built-in policy packs")?;
+    match dir {
+        Some(dir) => set
+            .with_dir(dir)
+            .with_context(|| format!("loading policy packs from {}", dir.display())),
+        None => Ok(set),
+    }
+}
+
+fn list(set: &PolicySet, format: Format, out: &mut impl Write) -> anyhow::Result<()> {
+    if format == Format::Json {
+        write_json(out, &set.packs())?;
+        return Ok(());
+    }
+    for pack in set.packs() {
+        writeln!(
+            out,
+            "{}  {} (version {})",
+            pack.id, pack.title, pack.version
+        )?;
+        writeln!(out, "  jurisdiction: {}", pack.jurisdiction)?;
+        writeln!(out, "  origin: {}", pack.origin)?;
+        write!(out, "  support: {}", pack.support)?;
+        match &pack.support_note {
+            Some(note) => writeln!(out, " ({note})")?,
+            None => writeln!(out)?,
+        }
+        for date in &pack.effective {
+            writeln!(out, "  {}  {}  [{}]", date.date, date.event, date.source)?;
+        }
+        for source in &pack.sources {
+            writeln!(out, "  source: {source}")?;
+        }
+        for rule in &pack.rules {
+            let gate = if rule.blocks_deployment {
+                ", blocks deployment"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "  - {} [{}; {}{}]: {}",
+                rule.id, rule.severity, rule.action, gate, rule.title
+            )?;
+            writeln!(
+                out,
+                "      cites {}: {} <{}>",
+                rule.citation.document, rule.citation.paragraph, rule.citation.url
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn test(set: &PolicySet, format: Format, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let results = set.run_tests();
+    let failed = results.iter().filter(|r| !r.passed).count();
+    if format == Format::Json {
+        write_json(out, &results)?;
+    } else {
+        for result in &results {
+            let mark = if result.passed { "ok  " } else { "FAIL" };
+            writeln!(out, "{mark} {}: {}", result.pack, result.case)?;
+            if let Some(why) = &result.failure {
+                writeln!(out, "     {why}")?;
+            }
+        }
+        writeln!(
+            out,
+            "{} cases, {} passed, {} failed",
+            results.len(),
+            results.len() - failed,
+            failed
+        )?;
+    }
+    Ok(if failed == 0 {
+        Outcome::Done
+    } else {
+        Outcome::Partial
+    })
+}
+
+#[derive(Serialize)]
+struct Evaluated<'a> {
+    device: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    allowed: Option<bool>,
+    findings: Vec<FindingDraft>,
+}
+
+fn eval(
+    set: &PolicySet,
+    input: &Path,
+    packs: &[String],
+    gate: bool,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<Outcome> {
+    let text =
+        std::fs::read_to_string(input).with_context(|| format!("reading {}", input.display()))?;
+    let contexts: Vec<DeviceContext> = match serde_json::from_str::<serde_json::Value>(&text)
+        .with_context(|| format!("{}: not JSON", input.display()))?
+    {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| {
+                serde_json::from_value(item).with_context(|| {
+                    format!(
+                        "{}: element {index} is not a DeviceContext",
+                        input.display()
+                    )
+                })
+            })
+            .collect::<anyhow::Result<_>>()?,
+        single => vec![
+            serde_json::from_value(single)
+                .with_context(|| format!("{}: not a DeviceContext", input.display()))?,
+        ],
+    };
+    let mut results = Vec::with_capacity(contexts.len());
+    let mut denied = false;
+    for ctx in &contexts {
+        let (allowed, findings) = if gate {
+            let decision = set.check(ctx, packs)?;
+            denied |= !decision.allowed;
+            (Some(decision.allowed), decision.reasons)
+        } else {
+            (None, set.evaluate(ctx, packs)?)
+        };
+        results.push(Evaluated {
+            device: &ctx.device.id,
+            allowed,
+            findings,
+        });
+    }
+    if format == Format::Json {
+        write_json(out, &results)?;
+    } else {
+        for result in &results {
+            match result.allowed {
+                Some(true) => writeln!(out, "{}: deployment allowed", result.device)?,
+                Some(false) => writeln!(out, "{}: deployment DENIED", result.device)?,
+                None => writeln!(out, "{}: {} findings", result.device, result.findings.len())?,
+            }
+            for f in &result.findings {
+                let blocks = if gate && f.blocks_deployment {
+                    " (blocks)"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "  {} {}/{} -> {}{}: {}",
+                    f.severity, f.pack, f.rule, f.action, blocks, f.message
+                )?;
+                if let Some(due) = &f.due {
+                    writeln!(
+                        out,
+                        "      due {due} ({})",
+                        f.due_basis.as_deref().unwrap_or("no basis given")
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "      cites {}: {} <{}>",
+                    f.citation.document, f.citation.paragraph, f.citation.url
+                )?;
+            }
+        }
+    }
+    Ok(if denied {
+        Outcome::Denied
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Serialises first, so that a closed stdout surfaces as an `io::Error` (a broken pipe, which
+/// the binary treats as success) rather than inside a `serde_json::Error`.
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{text}")?;
+    Ok(())
 }
