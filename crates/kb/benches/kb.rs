@@ -81,10 +81,6 @@ fn benches(c: &mut Criterion) {
     group.bench_function("oui_csv", |b| {
         b.iter(|| black_box(OuiTable::parse(oui_text, "oui.csv", &kb.vendors).expect("parses")))
     });
-    let empty = Registry::default();
-    group.bench_function("oui_csv_without_vendor_mapping", |b| {
-        b.iter(|| black_box(OuiTable::parse(oui_text, "oui.csv", &empty).expect("parses")))
-    });
     group.bench_function("embedded_kb", |b| {
         b.iter(|| black_box(KnowledgeBase::embedded().expect("embedded KB")))
     });

@@ -89,7 +89,8 @@ struct Assignment {
     block: Block,
 }
 
-/// The MAC prefix table, indexed once at load: one hash map per prefix length.
+/// The MAC prefix table, indexed once at load: one sorted vector per prefix length, searched by
+/// binary search (cheaper to build than hash maps, and as fast to query at this size).
 #[derive(Debug, Default)]
 pub struct OuiTable {
     data_date: String,
@@ -97,9 +98,9 @@ pub struct OuiTable {
     organisations: Vec<String>,
     /// Registry vendor id of each organisation, where its name is claimed by one.
     organisation_vendor: Vec<Option<String>>,
-    by24: HashMap<u32, Assignment>,
-    by28: HashMap<u32, Assignment>,
-    by36: HashMap<u64, Assignment>,
+    by24: Vec<(u64, Assignment)>,
+    by28: Vec<(u64, Assignment)>,
+    by36: Vec<(u64, Assignment)>,
 }
 
 /// The marker of the data-date comment.
@@ -114,12 +115,16 @@ impl OuiTable {
             message,
         };
         let mut table = OuiTable::default();
-        let mut organisation_index: HashMap<String, u32> = HashMap::new();
+        let mut organisation_index: HashMap<String, u32, BuildFnv> = HashMap::default();
         // Sized for the IEEE registry (about 33k MA-L, 4k MA-M, 10k MA-S and IAB blocks).
         let rows = text.len() / 40;
         table.by24.reserve(rows * 7 / 10);
         table.by28.reserve(rows / 10);
         table.by36.reserve(rows / 4);
+        // Line of each row, parallel to the vectors until the duplicate check.
+        let mut lines24 = Vec::with_capacity(rows * 7 / 10);
+        let mut lines28 = Vec::with_capacity(rows / 10);
+        let mut lines36 = Vec::with_capacity(rows / 4);
         let mut header_seen = false;
         let mut fields = Vec::with_capacity(3);
         for (number, raw_line) in text.lines().enumerate() {
@@ -195,18 +200,29 @@ impl OuiTable {
                 organisation,
                 block,
             };
-            // Values fit: the digit count was checked above.
-            let duplicate = match block {
-                Block::MaL => table.by24.insert(value as u32, entry).is_some(),
-                Block::MaM => table.by28.insert(value as u32, entry).is_some(),
-                Block::MaS | Block::Iab => table.by36.insert(value, entry).is_some(),
+            let (vector, lines) = match block {
+                Block::MaL => (&mut table.by24, &mut lines24),
+                Block::MaM => (&mut table.by28, &mut lines28),
+                Block::MaS | Block::Iab => (&mut table.by36, &mut lines36),
             };
-            if duplicate {
-                return Err(syntax(
-                    line_no,
-                    format!("{} assignment `{assignment}` appears twice", block.name()),
-                ));
-            }
+            lines.push(line_no);
+            vector.push((value, entry));
+        }
+        for (vector, lines) in [
+            (&mut table.by24, lines24),
+            (&mut table.by28, lines28),
+            (&mut table.by36, lines36),
+        ] {
+            sort_unique(vector, &lines).map_err(|(line, block, value)| {
+                let digits = usize::from(block.bits() / 4);
+                syntax(
+                    line,
+                    format!(
+                        "{} assignment `{value:0digits$X}` appears twice",
+                        block.name()
+                    ),
+                )
+            })?;
         }
         if !header_seen {
             return Err(syntax(1, "no header line: the file is empty".to_owned()));
@@ -235,11 +251,9 @@ impl OuiTable {
         if first_octet & 0x02 != 0 {
             return MacLookup::LocallyAdministered;
         }
-        let found = self
-            .by36
-            .get(&(value >> 12))
-            .or_else(|| self.by28.get(&((value >> 20) as u32)))
-            .or_else(|| self.by24.get(&((value >> 24) as u32)));
+        let found = find(&self.by36, value >> 12)
+            .or_else(|| find(&self.by28, value >> 20))
+            .or_else(|| find(&self.by24, value >> 24));
         let Some(entry) = found else {
             return MacLookup::Unregistered;
         };
@@ -285,14 +299,8 @@ impl OuiTable {
                 ));
             }
         };
-        for (&v, e) in &self.by24 {
-            push(u64::from(v), 24, e);
-        }
-        for (&v, e) in &self.by28 {
-            push(u64::from(v), 28, e);
-        }
-        for (&v, e) in &self.by36 {
-            push(v, 36, e);
+        for (v, e) in self.by24.iter().chain(&self.by28).chain(&self.by36) {
+            push(*v, e.block.bits(), e);
         }
         out.sort();
         out
@@ -327,6 +335,58 @@ impl OuiTable {
         self.organisations
             .iter()
             .any(|o| crate::vendors::normalise(o) == key)
+    }
+}
+
+fn find(vector: &[(u64, Assignment)], key: u64) -> Option<&Assignment> {
+    vector
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| &vector[i].1)
+}
+
+/// Sorts `vector` by prefix; a prefix that appears twice is an error with the later line
+/// (`lines[i]` is the line of the `i`-th row as pushed).
+fn sort_unique(
+    vector: &mut Vec<(u64, Assignment)>,
+    lines: &[usize],
+) -> Result<(), (usize, Block, u64)> {
+    let mut order: Vec<u32> = (0..vector.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| vector[i as usize].0);
+    for pair in order.windows(2) {
+        let (a, b) = (pair[0] as usize, pair[1] as usize);
+        if vector[a].0 == vector[b].0 {
+            let (value, entry) = vector[b];
+            return Err((lines[a].max(lines[b]), entry.block, value));
+        }
+    }
+    let sorted = order.iter().map(|&i| vector[i as usize]).collect();
+    *vector = sorted;
+    Ok(())
+}
+
+/// FNV-1a: the organisation index hashes tens of thousands of short trusted strings once per
+/// load, where SipHash's flooding resistance buys nothing and costs a sixth of the load time.
+#[derive(Default, Clone, Copy)]
+struct BuildFnv;
+
+struct Fnv(u64);
+
+impl std::hash::BuildHasher for BuildFnv {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -394,16 +454,18 @@ fn split_csv_line<'a>(line: &'a str, fields: &mut Vec<Cow<'a, str>>) -> Result<(
     loop {
         if let Some(quoted) = rest.strip_prefix('"') {
             let mut field = String::new();
-            let mut chars = quoted.char_indices().peekable();
+            let mut tail = quoted;
+            // Copy runs between quotes at once; `""` is an escaped quote, a lone `"` ends it.
             let end = loop {
-                match chars.next() {
-                    Some((_, '"')) if chars.peek().is_some_and(|&(_, c)| c == '"') => {
-                        chars.next();
-                        field.push('"');
-                    }
-                    Some((i, '"')) => break i,
-                    Some((_, c)) => field.push(c),
-                    None => return Err("unterminated quoted field".to_owned()),
+                let Some(i) = tail.find('"') else {
+                    return Err("unterminated quoted field".to_owned());
+                };
+                field.push_str(&tail[..i]);
+                if tail[i + 1..].starts_with('"') {
+                    field.push('"');
+                    tail = &tail[i + 2..];
+                } else {
+                    break quoted.len() - tail.len() + i;
                 }
             };
             fields.push(Cow::Owned(field));
