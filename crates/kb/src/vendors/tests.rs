@@ -381,6 +381,54 @@ fn resolve_name_matches_whole_names_only() {
     assert_eq!(id("Generic IP Camera"), None);
 }
 
+/// The manufacturers the development corpus labels (shared/corpus/dev_responses.jsonl) resolve,
+/// except software and the few makers no source was found for.
+#[test]
+fn corpus_manufacturer_labels_resolve() {
+    let registry = embedded();
+    for (label, id) in [
+        ("Aruba Networks", "hpe"),
+        ("Avigilon", "avigilon"),
+        ("Axis", "axis"),
+        ("Bosch", "bosch"),
+        ("Brother", "brother"),
+        ("Canon", "canon"),
+        ("Cisco", "cisco"),
+        ("D-Link", "d-link"),
+        ("Dahua", "dahua"),
+        ("Foscam", "foscam"),
+        ("Grandstream", "grandstream"),
+        ("HP", "hp"),
+        ("Hikvision", "hikvision"),
+        ("IQinVision", "iqinvision"),
+        ("MikroTik", "mikrotik"),
+        ("Panasonic", "panasonic"),
+        ("Philips", "philips"),
+        ("Reolink", "reolink"),
+        ("Ricoh", "ricoh"),
+        ("Siqura", "siqura"),
+        ("Sony", "sony"),
+        ("Synology", "synology"),
+        ("TP-Link", "tp-link"),
+        ("TiVo", "tivo"),
+        ("Truen", "truen"),
+        ("Ubiquiti", "ubiquiti"),
+        ("Uniview", "uniview"),
+        ("VBrick", "vbrick"),
+        ("Vaddio", "vaddio"),
+        ("Verint", "verint"),
+        ("XiongMai", "xiongmai"),
+        ("Y-cam", "y-cam"),
+        ("Zyxel", "zyxel"),
+    ] {
+        assert_eq!(
+            registry.resolve_name(label).map(|v| v.id.as_str()),
+            Some(id),
+            "{label}"
+        );
+    }
+}
+
 #[test]
 fn resolve_brand_gives_own_brands_and_relabels() {
     let registry = embedded();
