@@ -589,17 +589,28 @@ impl Registry {
             }
         };
         for vendor in &self.vendors {
-            // A manufacturer's own name is its own brand ("Axis" on an Axis camera).
-            if vendor.role == Role::Manufacturer {
+            // A manufacturer's own name is its own brand ("Axis" on an Axis camera). A brand
+            // owner's name is too, with less confidence about who made the hardware: its
+            // relabels (Lorex → Dahua until 2022) say more and rank above when stronger.
+            // Relabellers' names only point through their relabels.
+            let own_confidence = match vendor.role {
+                Role::Manufacturer => Some((Confidence::High, "sells under its own name")),
+                Role::BrandOwner => Some((
+                    Confidence::Medium,
+                    "owns this brand; the hardware may be made by others",
+                )),
+                Role::Relabeller | Role::Parent => None,
+            };
+            if let Some((confidence, why)) = own_confidence {
                 let own = BrandMatch {
                     brand: vendor.name.clone(),
                     manufacturer: vendor.id.clone(),
                     kind: BrandKind::OwnBrand,
                     relabeller: None,
                     years: None,
-                    confidence: Confidence::High,
+                    confidence,
                     evidence: EvidenceLevel::Secondary,
-                    note: format!("{} sells under its own name", vendor.name),
+                    note: format!("{} {why}", vendor.name),
                     source: vendor.sources[0].clone(),
                 };
                 for label in std::iter::once(&vendor.name).chain(&vendor.aliases) {

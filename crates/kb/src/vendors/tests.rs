@@ -447,6 +447,16 @@ fn resolve_brand_gives_own_brands_and_relabels() {
     assert_eq!(lorex[0].manufacturer, "dahua");
     assert_eq!(lorex[0].confidence, Confidence::High);
     assert!(lorex[0].years.as_deref().unwrap().contains("2022-11-24"));
+    // Lorex is also its own brand owner's label (medium), ranked below the Dahua relabel.
+    assert!(
+        lorex[1..]
+            .iter()
+            .any(|m| m.manufacturer == "lorex" && m.kind == BrandKind::OwnBrand)
+    );
+    let tp_link = registry.resolve_brand("TP-Link");
+    assert_eq!(tp_link.len(), 1);
+    assert_eq!(tp_link[0].manufacturer, "tp-link");
+    assert_eq!(tp_link[0].confidence, Confidence::Medium);
     // The relabeller's legal name works as a label too.
     assert_eq!(
         registry.resolve_brand("Lorex Technology Inc.")[0].manufacturer,
