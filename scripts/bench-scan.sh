@@ -15,7 +15,7 @@ BIN=target/release/camsweep
 
 LAB_PID=
 start_lab() { # $1 hostile share, $2 truth file
-  "$BIN" lab --devices "$DEVICES" --range "$RANGE" --hostile-share "$1" --truth "$2" >"$OUT/lab.log" 2>&1 &
+  "$BIN" lab --devices "$DEVICES" --range "$RANGE" --hostile-share "$1" --truth "$2" --mode "${LAB_MODE:-auto}" >"$OUT/lab.log" 2>&1 &
   LAB_PID=$!
   for _ in $(seq 1 600); do grep -q "lab ready" "$OUT/lab.log" && return 0; sleep 0.2; done
   echo "lab did not start" >&2; cat "$OUT/lab.log" >&2; exit 1
