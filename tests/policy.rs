@@ -43,20 +43,35 @@ fn kb_vendors_reach_every_builtin_pack() {
 
     let hik = device(&kb, "hikvision", "ip-camera");
     let uk = rules(&set, &hik, "uk-hcws386-2022");
-    assert!(uk.contains(&"nil-sensitive-deployed-after-instruction".to_owned()), "{uk:?}");
+    assert!(
+        uk.contains(&"nil-sensitive-deployed-after-instruction".to_owned()),
+        "{uk:?}"
+    );
     assert!(uk.contains(&"nil-core-network".to_owned()), "{uk:?}");
     assert_eq!(
         rules(&set, &hik, "us-ndaa-889"),
         ["covered-entity-purpose-undetermined"]
     );
-    assert_eq!(rules(&set, &hik, "us-fcc-covered-list"), ["covered-list-equipment"]);
-    assert_eq!(rules(&set, &hik, "au-2023"), ["audited-maker-removal-announced"]);
+    assert_eq!(
+        rules(&set, &hik, "us-fcc-covered-list"),
+        ["covered-list-equipment"]
+    );
+    assert_eq!(
+        rules(&set, &hik, "au-2023"),
+        ["audited-maker-removal-announced"]
+    );
 
     let huawei = device(&kb, "huawei", "ip-camera");
-    assert_eq!(rules(&set, &huawei, "us-ndaa-889"), ["covered-telecom-equipment"]);
+    assert_eq!(
+        rules(&set, &huawei, "us-ndaa-889"),
+        ["covered-telecom-equipment"]
+    );
 
     let dji = device(&kb, "dji", "drone");
-    assert_eq!(rules(&set, &dji, "us-fcc-covered-list"), ["covered-list-uas-maker"]);
+    assert_eq!(
+        rules(&set, &dji, "us-fcc-covered-list"),
+        ["covered-list-uas-maker"]
+    );
 
     let gate = set.check(&hik, &[]).unwrap();
     assert!(!gate.allowed);
