@@ -12,6 +12,7 @@ mod error;
 mod finding;
 mod pack;
 pub mod plan;
+mod runner;
 mod testcases;
 #[cfg(test)]
 mod user_pack_tests;
@@ -24,10 +25,12 @@ pub use error::PolicyError;
 pub use finding::{Citation, FindingDraft, GateDecision, Severity};
 pub use pack::{EffectiveDate, PackMeta, RuleMeta};
 pub use plan::{PlanDraft, plan_item};
+pub use runner::Evaluator;
 pub use testcases::PackTestResult;
 
 use finding::RawFinding;
 use pack::{Pack, PackSource};
+use runner::Worker;
 
 /// The default bound on one pack's evaluation of one call (one device, or one batch chunk).
 pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(2);
@@ -56,6 +59,7 @@ pub struct PolicySet {
     packs: Vec<Pack>,
     metas: Vec<PackMeta>,
     time_limit: Duration,
+    evaluator: Evaluator,
 }
 
 impl std::fmt::Debug for PolicySet {
@@ -66,6 +70,7 @@ impl std::fmt::Debug for PolicySet {
                 &self.metas.iter().map(|m| &m.id).collect::<Vec<_>>(),
             )
             .field("time_limit", &self.time_limit)
+            .field("evaluator", &self.evaluator)
             .finish()
     }
 }
@@ -82,6 +87,7 @@ impl PolicySet {
             packs: Vec::new(),
             metas: Vec::new(),
             time_limit,
+            evaluator: Evaluator::default(),
         };
         for (dir, pack_toml, rego, tests_toml) in BUILTIN_PACKS {
             let source = PackSource {
@@ -155,22 +161,43 @@ impl PolicySet {
         &self.metas
     }
 
-    /// Which packs to run: those asked for; if none, the organisation's policies; if it names
-    /// none, every pack.
-    fn select(&self, input: &DeviceContext, packs: &[String]) -> Result<Vec<&Pack>, PolicyError> {
+    /// Chooses the evaluator: [`Evaluator::Compiled`] (the default) or the reference
+    /// interpreter for every pack.
+    pub fn set_evaluator(&mut self, evaluator: Evaluator) {
+        self.evaluator = evaluator;
+    }
+
+    /// How a pack is evaluated under the current choice, and why it is interpreted when it is
+    /// (`None` for an unknown pack id).
+    pub fn evaluator_of(&self, pack: &str) -> Option<(Evaluator, Option<&str>)> {
+        let pack = self.packs.iter().find(|p| p.meta.id == pack)?;
+        Some(match (self.evaluator, &pack.program) {
+            (Evaluator::Compiled, Some(_)) => (Evaluator::Compiled, None),
+            (Evaluator::Compiled, None) => {
+                (Evaluator::Interpreted, pack.interpreted_because.as_deref())
+            }
+            (Evaluator::Interpreted, _) => (Evaluator::Interpreted, Some("interpreter chosen")),
+        })
+    }
+
+    /// Which packs to run (indices into `packs`): those asked for; if none, the organisation's
+    /// policies; if it names none, every pack.
+    fn select(&self, input: &DeviceContext, packs: &[String]) -> Result<Vec<usize>, PolicyError> {
         let wanted: &[String] = if !packs.is_empty() {
             packs
         } else {
             match &input.organisation {
                 Some(org) if !org.policies.is_empty() => &org.policies,
-                _ => return Ok(self.packs.iter().collect()),
+                _ => return Ok((0..self.packs.len()).collect()),
             }
         };
         wanted
             .iter()
             .map(|id| {
-                self.packs.iter().find(|p| &p.meta.id == id).ok_or_else(|| {
-                    PolicyError::UnknownPack {
+                self.packs
+                    .iter()
+                    .position(|p| &p.meta.id == id)
+                    .ok_or_else(|| PolicyError::UnknownPack {
                         pack: id.clone(),
                         known: self
                             .metas
@@ -178,8 +205,7 @@ impl PolicySet {
                             .map(|m| m.id.as_str())
                             .collect::<Vec<_>>()
                             .join(", "),
-                    }
-                })
+                    })
             })
             .collect()
     }
@@ -191,27 +217,109 @@ impl PolicySet {
         input: &DeviceContext,
         packs: &[String],
     ) -> Result<Vec<FindingDraft>, PolicyError> {
+        self.evaluate_with(input, packs, self.evaluator)
+    }
+
+    pub(crate) fn evaluate_with(
+        &self,
+        input: &DeviceContext,
+        packs: &[String],
+        evaluator: Evaluator,
+    ) -> Result<Vec<FindingDraft>, PolicyError> {
         let selected = self.select(input, packs)?;
         let normalised = input.normalised()?;
         let value = to_rego_value(&normalised)?;
         let mut findings = Vec::new();
-        for pack in selected {
-            evaluate_pack(pack, &normalised.device.id, value.clone(), &mut findings)?;
+        for index in selected {
+            let pack = &self.packs[index];
+            let mut worker = pack.lock(evaluator);
+            evaluate_pack(
+                pack,
+                &mut worker,
+                &normalised.device.id,
+                value.clone(),
+                &mut findings,
+            )?;
         }
         sort_findings(&mut findings);
         Ok(findings)
     }
 
-    /// [`evaluate`](Self::evaluate) over many devices; one result per input, in order.
+    /// [`evaluate`](Self::evaluate) over many devices; one result per input, in order. Uses
+    /// every core the machine offers ([`evaluate_batch_threads`](Self::evaluate_batch_threads)).
     pub fn evaluate_batch(
         &self,
         inputs: &[DeviceContext],
         packs: &[String],
     ) -> Result<Vec<Vec<FindingDraft>>, PolicyError> {
-        inputs
-            .iter()
-            .map(|input| self.evaluate(input, packs))
-            .collect()
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        self.evaluate_batch_threads(inputs, packs, threads)
+    }
+
+    /// [`evaluate_batch`](Self::evaluate_batch) on at most `threads` threads (each with its own
+    /// evaluators; 0 or 1 means this thread only). The result, and the error returned when
+    /// several inputs fail (the first in input order), do not depend on `threads`.
+    pub fn evaluate_batch_threads(
+        &self,
+        inputs: &[DeviceContext],
+        packs: &[String],
+        threads: usize,
+    ) -> Result<Vec<Vec<FindingDraft>>, PolicyError> {
+        // Below this many devices per thread, starting threads and evaluators costs more than
+        // it saves.
+        const MIN_PER_THREAD: usize = 256;
+        let threads = threads.clamp(1, inputs.len().div_ceil(MIN_PER_THREAD).max(1));
+        if threads == 1 {
+            return self.evaluate_chunk(inputs, packs);
+        }
+        let chunk = inputs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = inputs
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || self.evaluate_chunk(part, packs)))
+                .collect();
+            let mut out = Vec::with_capacity(inputs.len());
+            for handle in handles {
+                let part = handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                out.extend(part);
+            }
+            Ok(out)
+        })
+    }
+
+    /// Evaluates `inputs` in order on this thread, with evaluators of its own.
+    fn evaluate_chunk(
+        &self,
+        inputs: &[DeviceContext],
+        packs: &[String],
+    ) -> Result<Vec<Vec<FindingDraft>>, PolicyError> {
+        let mut workers: Vec<Option<Worker>> = self.packs.iter().map(|_| None).collect();
+        let mut out = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            let selected = self.select(input, packs)?;
+            let normalised = input.normalised()?;
+            let value = to_rego_value(&normalised)?;
+            let mut findings = Vec::new();
+            for index in selected {
+                let pack = &self.packs[index];
+                let worker = match &mut workers[index] {
+                    Some(worker) => worker,
+                    slot => slot.insert(pack.worker(self.evaluator)?),
+                };
+                evaluate_pack(
+                    pack,
+                    worker,
+                    &normalised.device.id,
+                    value.clone(),
+                    &mut findings,
+                )?;
+            }
+            sort_findings(&mut findings);
+            out.push(findings);
+        }
+        Ok(out)
     }
 
     /// The deployment gate: would deploying this device here, today, break a rule? The device is
@@ -272,25 +380,16 @@ fn sort_findings(findings: &mut [FindingDraft]) {
     });
 }
 
-/// Runs one pack on one input and appends its findings.
+/// Runs one pack on one input with `worker` (one of the pack's evaluators), appends its
+/// findings and returns the raw `findings` value.
 fn evaluate_pack(
     pack: &Pack,
+    worker: &mut Worker,
     device: &str,
     input: regorus::Value,
     out: &mut Vec<FindingDraft>,
-) -> Result<(), PolicyError> {
-    let result = {
-        // A poisoned lock only means another thread panicked mid-evaluation; the engine's
-        // compiled policy is unchanged, and `eval_rule` resets evaluation state itself.
-        let mut engine = pack
-            .engine
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        engine.set_input(input);
-        engine.eval_rule(pack.findings_rule.clone())
-    };
-    let value = result.map_err(|err| {
-        let message = format!("{err:#}");
+) -> Result<regorus::Value, PolicyError> {
+    let value = worker.eval(&pack.findings_rule, input).map_err(|message| {
         if message.contains("TimeLimitExceeded") || message.contains("time limit") {
             PolicyError::Timeout {
                 pack: pack.meta.id.clone(),
@@ -307,7 +406,8 @@ fn evaluate_pack(
             }
         }
     })?;
-    collect_findings(pack, &value, out)
+    collect_findings(pack, &value, out)?;
+    Ok(value)
 }
 
 fn collect_findings(

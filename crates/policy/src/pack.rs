@@ -2,16 +2,16 @@
 //! `tests.toml` (its own cases), and its compiled engine.
 
 use std::collections::BTreeSet;
-use std::num::NonZeroU32;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use regorus::utils::limits::ExecutionTimerConfig;
+use regorus::rvm::program::Program;
 use serde::{Deserialize, Serialize};
 
 use crate::PolicyError;
 use crate::finding::{Citation, Severity};
+use crate::runner::{self, Evaluator, Worker};
 
 pub(crate) const PACK_FILE: &str = "pack.toml";
 pub(crate) const REGO_FILE: &str = "policy.rego";
@@ -88,7 +88,17 @@ pub(crate) struct Pack {
     pub meta: PackMeta,
     /// `data.<package>.findings`.
     pub findings_rule: String,
-    pub engine: Mutex<regorus::Engine>,
+    /// The prepared interpreter: the reference, and the evaluator when there is no program.
+    pub interpreter: Mutex<Worker>,
+    /// The pack's data document (`data.camsweep.parameters`).
+    pub data: regorus::Value,
+    /// RVM bytecode of `findings_rule`, when the pack compiles to it and the compiled form
+    /// agrees with the interpreter on every load probe.
+    pub program: Option<Arc<Program>>,
+    /// A VM loaded with `program`, for single-device calls.
+    pub vm: Option<Mutex<Worker>>,
+    /// Why the pack is interpreted (the RVM compiler refused it, or disagreed on a probe).
+    pub interpreted_because: Option<String>,
     pub tests_toml: Option<String>,
     pub time_limit: Duration,
 }
@@ -140,12 +150,7 @@ impl Pack {
         let rego_file = file_label(&source.origin, REGO_FILE);
 
         let mut engine = regorus::Engine::new();
-        engine.set_execution_timer_config(ExecutionTimerConfig {
-            limit: time_limit,
-            // Check the clock every 64 interpreter steps: cheap, and a runaway rule is caught
-            // within microseconds of the limit.
-            check_interval: NonZeroU32::new(64).expect("non-zero"),
-        });
+        engine.set_execution_timer_config(runner::timer(time_limit));
         let package = engine
             .add_policy(rego_file.clone(), source.rego.clone())
             .map_err(|e| PolicyError::Rego {
@@ -154,8 +159,9 @@ impl Pack {
                 message: format!("{e:#}"),
             })?;
         let parameters = serde_json::json!({ "camsweep": { "parameters": meta.parameters } });
+        let data = regorus::Value::from(parameters);
         engine
-            .add_data(regorus::Value::from(parameters))
+            .add_data(data.clone())
             .map_err(|e| meta_err(format!("parameters: {e:#}")))?;
         let findings_rule = format!("{package}.findings");
         let declares_findings = engine
@@ -168,37 +174,117 @@ impl Pack {
                 message: format!("{package} declares no rule `findings`"),
             });
         }
-        let pack = Pack {
+        let mut pack = Pack {
             meta,
             findings_rule,
-            engine: Mutex::new(engine),
+            interpreter: Mutex::new(Worker::Interpreter(Box::new(engine))),
+            data,
+            program: None,
+            vm: None,
+            interpreted_because: None,
             tests_toml: source.tests_toml,
             time_limit,
         };
         // regorus checks rule bodies (undefined variables, ordering) when it first evaluates;
-        // evaluate once now so a broken pack fails at load, naming its file, not mid-scan.
-        let probe = crate::DeviceContext {
-            now: "2026-01-01".into(),
-            device: crate::DeviceFacts {
-                id: "load-check".into(),
-                ..Default::default()
-            },
-            ..Default::default()
+        // evaluate now so a broken pack fails at load, naming its file, not mid-scan.
+        let probes = load_probes()
+            .iter()
+            .map(crate::to_rego_value)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut expected = Vec::with_capacity(probes.len());
+        for probe in &probes {
+            let mut ignored = Vec::new();
+            let mut interpreter = pack.lock(Evaluator::Interpreted);
+            match crate::evaluate_pack(
+                &pack,
+                &mut interpreter,
+                "load-check",
+                probe.clone(),
+                &mut ignored,
+            ) {
+                Ok(value) => expected.push(value),
+                Err(PolicyError::Eval { message, .. }) => {
+                    return Err(PolicyError::Rego {
+                        pack: pack.meta.id.clone(),
+                        file: pack.rego_file(),
+                        message,
+                    });
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        match pack.compile_to_rvm(&probes, &expected) {
+            Ok((program, vm)) => {
+                pack.program = Some(program);
+                pack.vm = Some(Mutex::new(Worker::Vm(Box::new(vm))));
+            }
+            Err(why) => pack.interpreted_because = Some(why),
+        }
+        Ok(pack)
+    }
+
+    /// Compiles the pack to RVM bytecode and checks the VM gives the interpreter's answers
+    /// (`expected`) on the load probes.
+    fn compile_to_rvm(
+        &self,
+        probes: &[regorus::Value],
+        expected: &[regorus::Value],
+    ) -> Result<(Arc<Program>, regorus::rvm::vm::RegoVM), String> {
+        let program = {
+            let mut interpreter = self.lock(Evaluator::Interpreted);
+            let Worker::Interpreter(engine) = &mut *interpreter else {
+                return Err("internal: the interpreter slot holds a VM".into());
+            };
+            runner::compile(engine, &self.findings_rule)
+                .map_err(|e| format!("the RVM compiler refused it: {e}"))?
         };
-        let mut ignored = Vec::new();
-        match crate::evaluate_pack(
-            &pack,
-            "load-check",
-            crate::to_rego_value(&probe)?,
-            &mut ignored,
-        ) {
-            Ok(()) => Ok(pack),
-            Err(PolicyError::Eval { message, .. }) => Err(PolicyError::Rego {
-                pack: pack.meta.id.clone(),
-                file: pack.rego_file(),
-                message,
-            }),
-            Err(other) => Err(other),
+        let mut vm = Worker::Vm(Box::new(runner::new_vm(
+            &program,
+            &self.data,
+            self.time_limit,
+        )?));
+        for (probe, want) in probes.iter().zip(expected) {
+            let got = vm
+                .eval(&self.findings_rule, probe.clone())
+                .map_err(|e| format!("the RVM failed on a load probe: {e}"))?;
+            if &got != want {
+                return Err(format!(
+                    "the RVM disagreed with the interpreter on a load probe: {got} vs {want}"
+                ));
+            }
+        }
+        match vm {
+            Worker::Vm(vm) => Ok((program, *vm)),
+            Worker::Interpreter(_) => unreachable!("built as a VM above"),
+        }
+    }
+
+    /// The shared evaluator for single-device calls. A poisoned lock only means another thread
+    /// panicked mid-evaluation; the compiled policy is unchanged and every call resets the
+    /// evaluation state, so the evaluator is still sound.
+    pub(crate) fn lock(&self, evaluator: Evaluator) -> std::sync::MutexGuard<'_, Worker> {
+        let slot = match (evaluator, &self.vm) {
+            (Evaluator::Compiled, Some(vm)) => vm,
+            _ => &self.interpreter,
+        };
+        slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A fresh evaluator of this pack, for one worker thread.
+    pub(crate) fn worker(&self, evaluator: Evaluator) -> Result<Worker, PolicyError> {
+        if let (Evaluator::Compiled, Some(program)) = (evaluator, &self.program) {
+            let vm = runner::new_vm(program, &self.data, self.time_limit).map_err(|message| {
+                PolicyError::Rego {
+                    pack: self.meta.id.clone(),
+                    file: self.rego_file(),
+                    message,
+                }
+            })?;
+            return Ok(Worker::Vm(Box::new(vm)));
+        }
+        match &*self.lock(Evaluator::Interpreted) {
+            Worker::Interpreter(engine) => Ok(Worker::Interpreter(engine.clone())),
+            Worker::Vm(_) => unreachable!("the interpreter slot always holds an interpreter"),
         }
     }
 
@@ -209,6 +295,68 @@ impl Pack {
     pub(crate) fn rule(&self, id: &str) -> Option<&RuleMeta> {
         self.meta.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// Inputs every pack is evaluated on at load: the bare minimum (an unplaced, unidentified
+/// device) and richer ones touching vendors, lists, parents, sites, zones and purposes, so that
+/// the compiled form is compared with the interpreter on more than one path.
+fn load_probes() -> Vec<crate::DeviceContext> {
+    use camsweep_model::{ListMembership, PrcNil, VendorFacts};
+    let bare = crate::DeviceContext {
+        now: "2026-01-01".into(),
+        device: crate::DeviceFacts {
+            id: "load-check".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let listed = |list: &str, via: Option<&str>| ListMembership {
+        list: list.into(),
+        since: Some("2020-01-01".into()),
+        via: via.map(Into::into),
+        source: "load probe".into(),
+    };
+    let vendor = VendorFacts {
+        id: "probe-vendor".into(),
+        name: "Probe Vendor".into(),
+        parent: Some("probe-parent".into()),
+        hq_country: Some("CN".into()),
+        subject_to_prc_nil: PrcNil::Yes,
+        nil_reasoning: "load probe".into(),
+        lists: vec![
+            listed("ndaa-889", Some("probe-parent")),
+            listed("fcc-covered", None),
+            listed("au-2023-audit", None),
+        ],
+        sources: vec!["load probe".into()],
+    };
+    let mut rich = bare.clone();
+    rich.device.manufacturer = Some("probe-vendor".into());
+    rich.device.device_type = "ip-camera".into();
+    rich.device.confidence = 0.9;
+    rich.device.first_seen = Some("2024-01-01".into());
+    rich.device.vendor = Some(vendor);
+    rich.site = Some(crate::SiteFacts {
+        id: "probe-site".into(),
+        name: None,
+        sensitivity: "sensitive".into(),
+    });
+    rich.network = Some(crate::NetworkFacts {
+        id: "probe-net".into(),
+        zone: "core".into(),
+    });
+    rich.purpose = Some("public-safety".into());
+    let mut unsure = rich.clone();
+    unsure.device.confidence = 0.1;
+    unsure.device.device_type = "drone".into();
+    unsure.site.as_mut().expect("set above").sensitivity = "non-sensitive".into();
+    unsure.network.as_mut().expect("set above").zone = "isolated".into();
+    unsure.purpose = None;
+    if let Some(vendor) = unsure.device.vendor.as_mut() {
+        vendor.subject_to_prc_nil = PrcNil::Unknown;
+        vendor.parent = None;
+    }
+    vec![bare, rich, unsure]
 }
 
 pub(crate) fn file_label(origin: &str, file: &str) -> String {

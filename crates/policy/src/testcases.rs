@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::pack::{Pack, TESTS_FILE, file_label};
-use crate::{DeviceContext, PolicySet};
+use crate::{DeviceContext, Evaluator, PolicySet};
 
 /// The outcome of one test case of one pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,6 +161,18 @@ fn run_case(
         serde_json::from_value(input).map_err(|e| format!("input is not a DeviceContext: {e}"))?;
     let only = [pack.meta.id.clone()];
     let findings = set.evaluate(&ctx, &only).map_err(|e| e.to_string())?;
+    // Every case also checks that the compiled (RVM) form says exactly what the reference
+    // interpreter says.
+    if pack.program.is_some() {
+        let interpreted = set
+            .evaluate_with(&ctx, &only, Evaluator::Interpreted)
+            .map_err(|e| format!("interpreter: {e}"))?;
+        if interpreted != findings {
+            return Err(format!(
+                "the compiled pack and the interpreter disagree: {findings:?} vs {interpreted:?}"
+            ));
+        }
+    }
     let mut rules: Vec<String> = findings.into_iter().map(|f| f.rule).collect();
     rules.sort();
     rules.dedup();

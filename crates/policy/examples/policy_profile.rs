@@ -1,0 +1,35 @@
+//! Times `evaluate_batch_threads` over the bench estate, for profiling (`perf record` this).
+//! Run: `cargo run --release -p camsweep-policy --example policy_profile -- DEVICES THREADS
+//! [compiled|interpreted] [mixed|realistic|distinct]`.
+
+#[path = "../benches/support/estate.rs"]
+mod estate;
+
+use std::time::Instant;
+
+use camsweep_policy::{Evaluator, PolicySet};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let count: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let threads: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
+    let evaluator = match args.get(3).map(String::as_str) {
+        Some("interpreted") => Evaluator::Interpreted,
+        _ => Evaluator::Compiled,
+    };
+    let mut set = PolicySet::builtin().expect("built-in packs");
+    set.set_evaluator(evaluator);
+    for meta in set.packs() {
+        println!("{}: {:?}", meta.id, set.evaluator_of(&meta.id));
+    }
+    let devices = estate::estate(count);
+    let started = Instant::now();
+    let results = set
+        .evaluate_batch_threads(&devices, &[], threads)
+        .expect("evaluates");
+    let elapsed = started.elapsed();
+    let findings: usize = results.iter().map(Vec::len).sum();
+    println!(
+        "{count} devices, {threads} thread(s), {evaluator:?}: {findings} findings, {elapsed:?} wall"
+    );
+}
