@@ -24,11 +24,18 @@ pub mod sqlite {
     /// IMMEDIATE takes the write lock up front, so two writers queue on `busy_timeout` instead
     /// of failing with SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
     const BEGIN: &str = "BEGIN IMMEDIATE";
-    const MIGRATIONS: &[(i64, &str, &str)] = &[(
-        1,
-        "register",
-        include_str!("../migrations/sqlite/0001_register.sql"),
-    )];
+    const MIGRATIONS: &[(i64, &str, &str)] = &[
+        (
+            1,
+            "register",
+            include_str!("../migrations/sqlite/0001_register.sql"),
+        ),
+        (
+            2,
+            "plan and scan coverage",
+            include_str!("../migrations/sqlite/0002_plan_and_scan_coverage.sql"),
+        ),
+    ];
     include!("store_body.rs");
 }
 
@@ -36,11 +43,18 @@ pub mod sqlite {
 pub mod postgres {
     type Db = sqlx::Postgres;
     const BEGIN: &str = "BEGIN";
-    const MIGRATIONS: &[(i64, &str, &str)] = &[(
-        1,
-        "register",
-        include_str!("../migrations/postgres/0001_register.sql"),
-    )];
+    const MIGRATIONS: &[(i64, &str, &str)] = &[
+        (
+            1,
+            "register",
+            include_str!("../migrations/postgres/0001_register.sql"),
+        ),
+        (
+            2,
+            "plan and scan coverage",
+            include_str!("../migrations/postgres/0002_plan_and_scan_coverage.sql"),
+        ),
+    ];
     include!("store_body.rs");
 }
 
@@ -249,6 +263,33 @@ impl Register {
 
     pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {
         dispatch!(self, s => s.plan_items().await)
+    }
+
+    /// Applies plan changes (from `camsweep evaluate`) in one transaction; each appends a history
+    /// entry whose action is the change's kind (`created`, `verified`, `reopened`, ...).
+    pub async fn apply_plan_changes(
+        &self,
+        changes: &[PlanChange],
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        dispatch!(self, s => s.apply_plan_changes(changes, actor).await)
+    }
+
+    /// Every stored scan (and observation import), oldest first, with what it covered.
+    pub async fn scans(&self) -> Result<Vec<ScanRecord>, RegisterError> {
+        dispatch!(self, s => s.scans().await)
+    }
+
+    /// Records a scan's coverage: how many addresses it tried and which of them stalled
+    /// (`unresponsive`) or answered with something broken (`malformed`).
+    pub async fn record_scan_coverage(
+        &self,
+        scan_id: &str,
+        hosts_scanned: u64,
+        unresponsive: &[String],
+        malformed: &[String],
+    ) -> Result<(), RegisterError> {
+        dispatch!(self, s => s.record_scan_coverage(scan_id, hosts_scanned, unresponsive, malformed).await)
     }
 
     pub async fn close(&self) {

@@ -997,27 +997,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await
                 .during("reading a plan item")?;
-        sqlx::query(
-            "INSERT INTO remediation_items (id, finding_id, device_id, priority, action, due,
-                                            status, replaced_by, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-             ON CONFLICT (id) DO UPDATE SET finding_id = excluded.finding_id,
-                 device_id = excluded.device_id, priority = excluded.priority,
-                 action = excluded.action, due = excluded.due, status = excluded.status,
-                 replaced_by = excluded.replaced_by, updated_at = excluded.updated_at",
-        )
-        .bind(&item.id)
-        .bind(&item.finding_id)
-        .bind(&item.device_id)
-        .bind(item.priority)
-        .bind(&item.action)
-        .bind(&item.due)
-        .bind(&item.status)
-        .bind(&item.replaced_by)
-        .bind(&item.updated_at)
-        .execute(&mut *tx)
-        .await
-        .during("storing a plan item")?;
+        store_plan_item(&mut tx, item).await?;
         let action = if before.is_some() {
             "updated"
         } else {
@@ -1038,10 +1018,119 @@ impl Store {
         Ok(())
     }
 
+    /// Stores plan changes decided by an evaluation, in one transaction, each with its history
+    /// entry (action = the change's kind).
+    pub async fn apply_plan_changes(
+        &self,
+        changes: &[PlanChange],
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin().await?;
+        for change in changes {
+            store_plan_item(&mut tx, &change.item).await?;
+            history(
+                &mut tx,
+                &change.item.updated_at,
+                actor,
+                "plan_item",
+                &change.item.id,
+                &change.kind,
+                change
+                    .before
+                    .as_ref()
+                    .map(|s| serde_json::json!({ "status": s })),
+                json(&change.item),
+            )
+            .await?;
+        }
+        tx.commit().await.during("committing plan changes")?;
+        Ok(())
+    }
+
+    /// Every scan and observations import, oldest first.
+    pub async fn scans(&self) -> Result<Vec<ScanRecord>, RegisterError> {
+        let rows = sqlx::query(
+            "SELECT id, kind, source_file, started_at, finished_at, targets, kb_version,
+                    tool_version, interrupted, ingested_at, devices, observations,
+                    hosts_scanned, unresponsive, malformed
+             FROM scans ORDER BY started_at, id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("listing scans")?;
+        rows.iter()
+            .map(|row| {
+                let id: String = row.try_get(0).during("reading a scan")?;
+                let list =
+                    |index: usize, field: &'static str| -> Result<Vec<String>, RegisterError> {
+                        let text: Option<String> = row.try_get(index).during("reading a scan")?;
+                        match text {
+                            None => Ok(Vec::new()),
+                            Some(text) => {
+                                serde_json::from_str(&text).map_err(|e| RegisterError::CorruptRow {
+                                    table: "scans",
+                                    id: id.clone(),
+                                    field,
+                                    message: e.to_string(),
+                                })
+                            }
+                        }
+                    };
+                Ok(ScanRecord {
+                    targets: list(5, "targets")?,
+                    unresponsive: list(13, "unresponsive")?,
+                    malformed: list(14, "malformed")?,
+                    kind: row.try_get(1).during("reading a scan")?,
+                    source_file: row.try_get(2).during("reading a scan")?,
+                    started_at: row.try_get(3).during("reading a scan")?,
+                    finished_at: row.try_get(4).during("reading a scan")?,
+                    kb_version: row.try_get(6).during("reading a scan")?,
+                    tool_version: row.try_get(7).during("reading a scan")?,
+                    interrupted: row.try_get(8).during("reading a scan")?,
+                    ingested_at: row.try_get(9).during("reading a scan")?,
+                    devices: row.try_get(10).during("reading a scan")?,
+                    observations: row.try_get(11).during("reading a scan")?,
+                    hosts_scanned: row.try_get(12).during("reading a scan")?,
+                    id,
+                })
+            })
+            .collect()
+    }
+
+    /// Records what a stored scan covered (see [`ScanRecord`]).
+    pub async fn record_scan_coverage(
+        &self,
+        scan_id: &str,
+        hosts_scanned: u64,
+        unresponsive: &[String],
+        malformed: &[String],
+    ) -> Result<(), RegisterError> {
+        let result = sqlx::query(
+            "UPDATE scans SET hosts_scanned = $2, unresponsive = $3, malformed = $4 WHERE id = $1",
+        )
+        .bind(scan_id)
+        .bind(i64::try_from(hosts_scanned).unwrap_or(i64::MAX))
+        .bind(serde_json::to_string(unresponsive).unwrap_or_default())
+        .bind(serde_json::to_string(malformed).unwrap_or_default())
+        .execute(&self.pool)
+        .await
+        .during("recording scan coverage")?;
+        if result.rows_affected() == 0 {
+            return Err(RegisterError::NotFound {
+                what: "scan",
+                id: scan_id.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
     pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {
         let rows: Vec<PlanRow> = sqlx::query_as(
             "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
-                    updated_at
+                    updated_at, verified_at
              FROM remediation_items ORDER BY priority, id",
         )
         .fetch_all(&self.pool)
@@ -1060,6 +1149,7 @@ impl Store {
                     status,
                     replaced_by,
                     updated_at,
+                    verified_at,
                 )| PlanItem {
                     id,
                     finding_id,
@@ -1070,6 +1160,7 @@ impl Store {
                     status,
                     replaced_by,
                     updated_at,
+                    verified_at,
                 },
             )
             .collect())
@@ -1154,7 +1245,35 @@ type PlanRow = (
     String,
     Option<String>,
     String,
+    Option<String>,
 );
+
+async fn store_plan_item(tx: &mut Tx, item: &PlanItem) -> Result<(), RegisterError> {
+    sqlx::query(
+        "INSERT INTO remediation_items (id, finding_id, device_id, priority, action, due,
+                                        status, replaced_by, updated_at, verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (id) DO UPDATE SET finding_id = excluded.finding_id,
+             device_id = excluded.device_id, priority = excluded.priority,
+             action = excluded.action, due = excluded.due, status = excluded.status,
+             replaced_by = excluded.replaced_by, updated_at = excluded.updated_at,
+             verified_at = excluded.verified_at",
+    )
+    .bind(&item.id)
+    .bind(&item.finding_id)
+    .bind(&item.device_id)
+    .bind(item.priority)
+    .bind(&item.action)
+    .bind(&item.due)
+    .bind(&item.status)
+    .bind(&item.replaced_by)
+    .bind(&item.updated_at)
+    .bind(&item.verified_at)
+    .execute(&mut **tx)
+    .await
+    .during("storing a plan item")?;
+    Ok(())
+}
 
 #[derive(Debug, Clone)]
 struct StoredDevice {

@@ -203,10 +203,58 @@ pub struct PlanItem {
     pub priority: i64,
     pub action: String,
     pub due: Option<String>,
-    /// open, scheduled, replaced, removed, waived.
+    /// open, scheduled, replaced, removed, waived (set by people, `camsweep plan update`);
+    /// reopened, closed (set by `camsweep evaluate`: see [`PlanChange`]).
     pub status: String,
     pub replaced_by: Option<String>,
     pub updated_at: String,
+    /// When a rescan confirmed a recorded removal or replacement (the device was no longer
+    /// found); `None` until then, and again once a rescan finds the device.
+    #[serde(default)]
+    pub verified_at: Option<String>,
+}
+
+impl PlanItem {
+    /// A removal or replacement has been recorded (verified or not).
+    pub fn removal_claimed(&self) -> bool {
+        matches!(self.status.as_str(), "removed" | "replaced")
+    }
+}
+
+/// One change to the remediation plan, as `camsweep evaluate` decides it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanChange {
+    /// The item as it should be stored.
+    pub item: PlanItem,
+    /// What happened, for the history: `created`, `updated` (priority, action, due),
+    /// `verified` (a rescan no longer finds a device recorded as removed), `reopened` (a rescan
+    /// still finds it, or its finding came back), `closed` (its finding was resolved), `waived`,
+    /// `unwaived`.
+    pub kind: String,
+    /// The status before, when the item existed.
+    pub before: Option<String>,
+}
+
+/// One stored scan or observations import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanRecord {
+    pub id: String,
+    /// `scan` or `observations`.
+    pub kind: String,
+    pub source_file: Option<String>,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub targets: Vec<String>,
+    pub kb_version: String,
+    pub tool_version: String,
+    pub interrupted: bool,
+    pub ingested_at: String,
+    pub devices: i64,
+    pub observations: i64,
+    /// Addresses tried, when recorded ([`crate::Register::record_scan_coverage`]).
+    pub hosts_scanned: Option<i64>,
+    pub unresponsive: Vec<String>,
+    pub malformed: Vec<String>,
 }
 
 /// The tables [`crate::Register::count`] can count.

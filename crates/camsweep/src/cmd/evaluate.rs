@@ -1,14 +1,22 @@
 //! `camsweep evaluate`: recompute every device's identification (from its stored observations,
 //! with the current knowledge base) and its findings (with the policy packs its organisation
-//! applies), and store what changed in one transaction, with history.
+//! applies), and store what changed in one transaction, with history; then bring the
+//! remediation plan in line with the findings (items created, verified, reopened, closed).
 
 use anyhow::Context as _;
 use camsweep_identify::Engine;
 use camsweep_model::Identification;
+use std::collections::HashMap;
+
+use camsweep_policy::plan::{PlanDraft, plan_item};
 use camsweep_policy::{
     DeviceContext, DeviceFacts, FindingDraft, NetworkFacts, OrgFacts, PolicySet, SiteFacts,
 };
-use camsweep_register::{DeviceRecord, Estate, EvaluationDelta, NewFinding, Register, today};
+use camsweep_register::{
+    DeviceRecord, Estate, EvaluationDelta, FindingFilter, FindingRecord, FindingStatus, NewFinding,
+    PlanChange, PlanItem, Register, Zone, new_id, now_rfc3339, today,
+};
+use time::format_description::well_known::Rfc3339;
 
 use super::estate::{DbArgs, open, runtime};
 use super::ingest::load_kb;
@@ -24,11 +32,11 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let kb = load_kb(globals)?;
     let engine = Engine::new(&kb).context("compiling the fingerprint rules")?;
     let policies = PolicySet::builtin().context("loading the policy packs")?;
-    let delta = runtime()?.block_on(async {
+    let Evaluation { delta, plan } = runtime()?.block_on(async {
         let register = open(&args.db).await?;
-        let delta = evaluate(&register, &engine, &policies, &args.db.actor).await?;
+        let evaluation = evaluate(&register, &engine, &policies, &args.db.actor).await?;
         register.close().await;
-        anyhow::Ok(delta)
+        anyhow::Ok(evaluation)
     })?;
     println!(
         "evaluated {} devices (KB {}): {} identifications changed; findings: {} new, {} resolved, {} still open",
@@ -39,23 +47,68 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         delta.findings_resolved,
         delta.findings_still_open
     );
+    println!(
+        "plan: {} items created, {} updated, {} removals verified, {} reopened, {} closed, {} waived, {} unwaived",
+        plan.created,
+        plan.updated,
+        plan.verified,
+        plan.reopened,
+        plan.closed,
+        plan.waived,
+        plan.unwaived
+    );
     Ok(Outcome::Done)
 }
 
-/// Re-identifies and re-evaluates the whole register. Devices marked missing are left out, so
-/// their findings resolve: a device a rescan no longer finds is taken as removed.
+/// What one `camsweep evaluate` changed: identifications and findings, and the plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Evaluation {
+    pub delta: EvaluationDelta,
+    pub plan: PlanDelta,
+}
+
+/// Plan items an evaluation created or moved, by kind of change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PlanDelta {
+    pub created: usize,
+    pub updated: usize,
+    pub verified: usize,
+    pub reopened: usize,
+    pub closed: usize,
+    pub waived: usize,
+    pub unwaived: usize,
+}
+
+impl PlanDelta {
+    fn count(&mut self, kind: &str) {
+        match kind {
+            "created" => self.created += 1,
+            "verified" => self.verified += 1,
+            "reopened" => self.reopened += 1,
+            "closed" => self.closed += 1,
+            "waived" => self.waived += 1,
+            "unwaived" => self.unwaived += 1,
+            _ => self.updated += 1,
+        }
+    }
+}
+
+/// Re-identifies and re-evaluates the whole register, then brings the remediation plan in line
+/// (see [`plan_change`]). Devices marked missing are left out, so their findings resolve: a
+/// device a rescan no longer finds is taken as removed.
 pub async fn evaluate(
     register: &Register,
     engine: &Engine<'_>,
     policies: &PolicySet,
     actor: &str,
-) -> anyhow::Result<EvaluationDelta> {
+) -> anyhow::Result<Evaluation> {
     let estate = register.estate().await?;
     let devices = register.devices().await?;
     let mut observations = register.observations_by_device().await?;
     let now = today();
-    let mut results = Vec::with_capacity(devices.len());
-    for device in devices.into_iter().filter(|d| !d.missing) {
+    let mut identifications = Vec::with_capacity(devices.len());
+    let mut contexts = Vec::with_capacity(devices.len());
+    for device in devices.iter().filter(|d| !d.missing) {
         let identification = match observations.remove(&device.id) {
             Some(obs) if !obs.is_empty() => engine.identify(&obs),
             // No raw evidence kept (e.g. an import): keep what was stored.
@@ -64,17 +117,218 @@ pub async fn evaluate(
                 .clone()
                 .unwrap_or_else(|| Identification::unknown(engine.kb().version.clone())),
         };
-        let context = context_for(&device, &identification, &estate, &now);
-        let drafts = policies
-            .evaluate(&context, &[])
-            .with_context(|| format!("evaluating device {}", device.id))?;
-        results.push((
-            device.id,
-            identification,
-            drafts.into_iter().map(to_new_finding).collect(),
-        ));
+        contexts.push(context_for(device, &identification, &estate, &now));
+        identifications.push((device.id.clone(), identification));
     }
-    Ok(register.apply_evaluation(&results, actor).await?)
+    let drafts = policies
+        .evaluate_batch(&contexts, &[])
+        .context("evaluating the policy packs")?;
+    let results: Vec<_> = identifications
+        .into_iter()
+        .zip(&drafts)
+        .map(|((id, identification), drafts)| {
+            let findings = drafts.iter().cloned().map(to_new_finding).collect();
+            (id, identification, findings)
+        })
+        .collect();
+    let delta = register.apply_evaluation(&results, actor).await?;
+
+    // The plan: one item per finding that asks for an action.
+    let mut wanted: HashMap<(String, String, String), PlanDraft> = HashMap::new();
+    for (context, drafts) in contexts.iter().zip(&drafts) {
+        let reachable = reachable_from_core(context, &estate);
+        for draft in drafts {
+            if let Some(item) = plan_item(draft, context, reachable) {
+                let key = (
+                    context.device.id.clone(),
+                    draft.pack.clone(),
+                    draft.rule.clone(),
+                );
+                wanted.insert(key, item);
+            }
+        }
+    }
+    let findings = register
+        .findings(
+            &FindingFilter {
+                include_resolved: true,
+                ..FindingFilter::default()
+            },
+            &now,
+        )
+        .await?;
+    let items: HashMap<String, PlanItem> = register
+        .plan_items()
+        .await?
+        .into_iter()
+        .filter_map(|item| Some((item.finding_id.clone()?, item)))
+        .collect();
+    let devices: HashMap<&str, &DeviceRecord> =
+        devices.iter().map(|d| (d.id.as_str(), d)).collect();
+    let at = now_rfc3339();
+    let mut changes = Vec::new();
+    let mut plan = PlanDelta::default();
+    for finding in &findings {
+        let Some(device) = devices.get(finding.device_id.as_str()) else {
+            continue;
+        };
+        let key = (
+            finding.device_id.clone(),
+            finding.finding.pack.clone(),
+            finding.finding.rule.clone(),
+        );
+        if let Some(change) = plan_change(
+            items.get(&finding.id),
+            finding,
+            wanted.get(&key),
+            device,
+            &at,
+        ) {
+            plan.count(&change.kind);
+            changes.push(change);
+        }
+    }
+    register.apply_plan_changes(&changes, actor).await?;
+    Ok(Evaluation { delta, plan })
+}
+
+/// Whether a device not on the core network can be reached from it. The estate records zones,
+/// not routes, so the rule is: a network declared `isolated` is not reachable; any other zone
+/// (`other`, `unknown`) on a site that has a `core` network is taken as reachable (no
+/// segregation has been declared, and the site's core network is one hop away). Devices on
+/// the core network are on it, not "reachable from" it, and unplaced devices are not counted.
+pub fn reachable_from_core(context: &DeviceContext, estate: &Estate) -> bool {
+    let (Some(network), Some(site)) = (&context.network, &context.site) else {
+        return false;
+    };
+    let zone: Zone = match network.zone.parse() {
+        Ok(zone) => zone,
+        Err(_) => return false,
+    };
+    matches!(zone, Zone::Other | Zone::Unknown)
+        && estate
+            .networks
+            .iter()
+            .any(|n| n.site == site.id && n.zone == Zone::Core)
+}
+
+/// The next state of one finding's plan item, or `None` when nothing changes.
+///
+/// - A finding that asks for an action gets an item (`open`, or `waived` under a waiver).
+/// - A recorded removal or replacement (`removed`/`replaced`, set by `camsweep plan update`) is
+///   *verified* once a rescan no longer finds the device (it is marked missing), and *reopened*
+///   when a scan finds the device after the removal was recorded (or after it was verified).
+/// - Otherwise people's statuses (`scheduled`, ...) are kept; the finding moves the item only
+///   between `open`, `waived`, `closed` (finding resolved) and `reopened` (resolved finding back).
+/// - Priority, action and due follow the policy, except on items whose removal is recorded
+///   (their `updated_at` is the time a rescan must come after).
+pub fn plan_change(
+    existing: Option<&PlanItem>,
+    finding: &FindingRecord,
+    wanted: Option<&PlanDraft>,
+    device: &DeviceRecord,
+    at: &str,
+) -> Option<PlanChange> {
+    let state = finding.status;
+    let Some(existing) = existing else {
+        // New items only for findings that stand and ask for something.
+        let wanted = wanted?;
+        if state == FindingStatus::Resolved {
+            return None;
+        }
+        let status = if state == FindingStatus::Waived {
+            "waived"
+        } else {
+            "open"
+        };
+        return Some(PlanChange {
+            item: PlanItem {
+                id: new_id(),
+                finding_id: Some(finding.id.clone()),
+                device_id: finding.device_id.clone(),
+                priority: i64::from(wanted.priority),
+                action: wanted.action.clone(),
+                due: wanted.due.clone(),
+                status: status.to_owned(),
+                replaced_by: None,
+                updated_at: at.to_owned(),
+                verified_at: None,
+            },
+            kind: "created".to_owned(),
+            before: None,
+        });
+    };
+    let mut item = existing.clone();
+    let seen_since_update = !device.missing && later(&device.last_seen, &existing.updated_at);
+    let kind = if existing.removal_claimed() {
+        match (existing.verified_at.is_some(), device.missing) {
+            (false, true) => {
+                item.verified_at = Some(at.to_owned());
+                Some("verified")
+            }
+            (_, false) if seen_since_update => {
+                item.status = "reopened".to_owned();
+                item.verified_at = None;
+                Some("reopened")
+            }
+            _ => None,
+        }
+    } else {
+        match (existing.status.as_str(), state) {
+            ("closed", FindingStatus::Resolved) => None,
+            (_, FindingStatus::Resolved) => {
+                item.status = "closed".to_owned();
+                Some("closed")
+            }
+            ("waived", FindingStatus::Waived) => None,
+            (_, FindingStatus::Waived) => {
+                item.status = "waived".to_owned();
+                Some("waived")
+            }
+            ("waived", FindingStatus::Open) => {
+                item.status = "open".to_owned();
+                Some("unwaived")
+            }
+            ("closed", FindingStatus::Open) => {
+                item.status = "reopened".to_owned();
+                Some("reopened")
+            }
+            _ => None,
+        }
+    };
+    let mut updated = false;
+    if let Some(wanted) = wanted
+        && !existing.removal_claimed()
+    {
+        let priority = i64::from(wanted.priority);
+        if (item.priority, &item.action, &item.due) != (priority, &wanted.action, &wanted.due) {
+            item.priority = priority;
+            item.action = wanted.action.clone();
+            item.due = wanted.due.clone();
+            updated = true;
+        }
+    }
+    let kind = match (kind, updated) {
+        (Some(kind), _) => kind,
+        (None, true) => "updated",
+        (None, false) => return None,
+    };
+    item.updated_at = at.to_owned();
+    Some(PlanChange {
+        item,
+        kind: kind.to_owned(),
+        before: Some(existing.status.clone()),
+    })
+}
+
+/// `a` is after `b`, both RFC 3339 (compared as instants: the scanner and the register write
+/// different sub-second widths, so text order is not time order).
+fn later(a: &str, b: &str) -> bool {
+    let parse = |t: &str| time::OffsetDateTime::parse(t, &Rfc3339).ok();
+    match (parse(a), parse(b)) {
+        (Some(a), Some(b)) => a > b,
+        _ => a > b,
+    }
 }
 
 /// The policy input for one stored device: its identification and its place in the estate.
@@ -133,5 +387,262 @@ pub fn to_new_finding(draft: FindingDraft) -> NewFinding {
         message: draft.message,
         due: draft.due,
         due_basis: draft.due_basis,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(status: FindingStatus) -> FindingRecord {
+        FindingRecord {
+            id: "f1".into(),
+            device_id: "d1".into(),
+            device_address: Some("127.90.1.5".into()),
+            site_id: Some("hq".into()),
+            network_id: Some("hq-core".into()),
+            manufacturer: Some("hikvision".into()),
+            finding: NewFinding {
+                pack: "uk-hcws386-2022".into(),
+                rule: "r".into(),
+                title: "t".into(),
+                severity: "high".into(),
+                action: "remove-and-replace".into(),
+                citation_document: "HCWS386".into(),
+                citation_paragraph: None,
+                citation_url: None,
+                message: "m".into(),
+                due: None,
+                due_basis: None,
+            },
+            status,
+            waiver: None,
+            first_seen: "2026-01-01T00:00:00Z".into(),
+            last_seen: "2026-01-01T00:00:00Z".into(),
+            resolved_at: None,
+        }
+    }
+
+    fn device(missing: bool, last_seen: &str) -> DeviceRecord {
+        DeviceRecord {
+            id: "d1".into(),
+            key: "addr:hq-core/127.90.1.5".into(),
+            mac: None,
+            address: Some("127.90.1.5".into()),
+            label: None,
+            network_id: Some("hq-core".into()),
+            site_id: Some("hq".into()),
+            first_seen: "2026-01-01T00:00:00Z".into(),
+            last_seen: last_seen.into(),
+            missing,
+            identification: None,
+        }
+    }
+
+    fn draft(priority: u8) -> PlanDraft {
+        PlanDraft {
+            priority,
+            priority_reason: "sensitive site and core network".into(),
+            action: "remove-and-replace".into(),
+            due: Some("2025-04-30".into()),
+            due_basis: None,
+        }
+    }
+
+    fn item(status: &str, updated_at: &str) -> PlanItem {
+        PlanItem {
+            id: "p1".into(),
+            finding_id: Some("f1".into()),
+            device_id: "d1".into(),
+            priority: 1,
+            action: "remove-and-replace".into(),
+            due: Some("2025-04-30".into()),
+            status: status.into(),
+            replaced_by: None,
+            updated_at: updated_at.into(),
+            verified_at: None,
+        }
+    }
+
+    const AT: &str = "2026-03-01T00:00:00.000000Z";
+    const BEFORE: &str = "2026-02-01T00:00:00.000000Z";
+    // The scanner's format: nanoseconds, a different width from the register's.
+    const SCANNED_AFTER: &str = "2026-02-15T10:00:00.123456789Z";
+
+    #[test]
+    fn a_finding_that_asks_for_action_gets_an_item_open_or_waived() {
+        let d = device(false, BEFORE);
+        let open = plan_change(None, &finding(FindingStatus::Open), Some(&draft(1)), &d, AT)
+            .expect("created");
+        assert_eq!(
+            (open.kind.as_str(), open.item.status.as_str()),
+            ("created", "open")
+        );
+        assert_eq!(open.item.priority, 1);
+        let waived = plan_change(
+            None,
+            &finding(FindingStatus::Waived),
+            Some(&draft(1)),
+            &d,
+            AT,
+        )
+        .unwrap();
+        assert_eq!(waived.item.status, "waived");
+        assert!(plan_change(None, &finding(FindingStatus::Open), None, &d, AT).is_none());
+        assert!(
+            plan_change(
+                None,
+                &finding(FindingStatus::Resolved),
+                Some(&draft(1)),
+                &d,
+                AT
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn a_recorded_removal_is_verified_when_a_rescan_misses_the_device_and_reopened_when_it_does_not()
+     {
+        let removed = item("removed", BEFORE);
+        let gone = device(true, "2026-01-15T00:00:00Z");
+        let verified = plan_change(
+            Some(&removed),
+            &finding(FindingStatus::Resolved),
+            None,
+            &gone,
+            AT,
+        )
+        .expect("verified");
+        assert_eq!(verified.kind, "verified");
+        assert_eq!(verified.item.status, "removed");
+        assert_eq!(verified.item.verified_at.as_deref(), Some(AT));
+        assert_eq!(verified.before.as_deref(), Some("removed"));
+
+        let still_there = device(false, SCANNED_AFTER);
+        let reopened = plan_change(
+            Some(&removed),
+            &finding(FindingStatus::Open),
+            Some(&draft(1)),
+            &still_there,
+            AT,
+        )
+        .expect("reopened");
+        assert_eq!(
+            (reopened.kind.as_str(), reopened.item.status.as_str()),
+            ("reopened", "reopened")
+        );
+
+        // No scan since the removal was recorded: wait.
+        let not_rescanned = device(false, "2026-01-15T00:00:00Z");
+        assert!(
+            plan_change(
+                Some(&removed),
+                &finding(FindingStatus::Open),
+                Some(&draft(1)),
+                &not_rescanned,
+                AT
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn peoples_statuses_survive_and_resolved_findings_close_their_items() {
+        let scheduled = item("scheduled", BEFORE);
+        let d = device(false, SCANNED_AFTER);
+        assert!(
+            plan_change(
+                Some(&scheduled),
+                &finding(FindingStatus::Open),
+                Some(&draft(1)),
+                &d,
+                AT
+            )
+            .is_none(),
+            "re-evaluation keeps `scheduled`"
+        );
+        let moved = plan_change(
+            Some(&scheduled),
+            &finding(FindingStatus::Open),
+            Some(&draft(3)),
+            &d,
+            AT,
+        )
+        .unwrap();
+        assert_eq!(
+            (moved.kind.as_str(), moved.item.status.as_str()),
+            ("updated", "scheduled")
+        );
+        assert_eq!(moved.item.priority, 3);
+        let closed = plan_change(
+            Some(&scheduled),
+            &finding(FindingStatus::Resolved),
+            None,
+            &d,
+            AT,
+        )
+        .unwrap();
+        assert_eq!(
+            (closed.kind.as_str(), closed.item.status.as_str()),
+            ("closed", "closed")
+        );
+        let back = plan_change(
+            Some(&closed.item),
+            &finding(FindingStatus::Open),
+            Some(&draft(3)),
+            &d,
+            AT,
+        )
+        .unwrap();
+        assert_eq!(back.item.status, "reopened");
+        let waived = plan_change(
+            Some(&item("open", BEFORE)),
+            &finding(FindingStatus::Waived),
+            Some(&draft(1)),
+            &d,
+            AT,
+        )
+        .unwrap();
+        assert_eq!(waived.item.status, "waived");
+        let unwaived = plan_change(
+            Some(&waived.item),
+            &finding(FindingStatus::Open),
+            Some(&draft(1)),
+            &d,
+            AT,
+        )
+        .unwrap();
+        assert_eq!(
+            (unwaived.kind.as_str(), unwaived.item.status.as_str()),
+            ("unwaived", "open")
+        );
+    }
+
+    #[test]
+    fn reachable_from_core_means_not_isolated_on_a_site_with_a_core_network() {
+        let estate = crate::cmd::demo::spec::estate().unwrap();
+        let ctx = |site: &str, network: &str, zone: &str| DeviceContext {
+            site: Some(SiteFacts {
+                id: site.into(),
+                name: None,
+                sensitivity: "sensitive".into(),
+            }),
+            network: Some(NetworkFacts {
+                id: network.into(),
+                zone: zone.into(),
+            }),
+            ..DeviceContext::default()
+        };
+        assert!(reachable_from_core(
+            &ctx("hq", "hq-facilities", "other"),
+            &estate
+        ));
+        assert!(!reachable_from_core(
+            &ctx("hq", "hq-cctv", "isolated"),
+            &estate
+        ));
+        assert!(!reachable_from_core(&ctx("hq", "hq-core", "core"), &estate));
+        assert!(!reachable_from_core(&DeviceContext::default(), &estate));
     }
 }

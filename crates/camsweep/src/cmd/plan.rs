@@ -1,9 +1,10 @@
 //! `camsweep plan`: list or update the remediation plan.
 //!
-//! `list` shows the items in priority order with their verified state (see
+//! `list` shows the items in priority order with their status and verified state (see
 //! [`super::report::plan_status`]: a recorded removal counts as done only once a rescan no
-//! longer finds the device, and a rescan that still finds it reopens the item). `update`
-//! records progress; every change lands in the register's history.
+//! longer finds the device, and a rescan that still finds it reopens the item; `camsweep
+//! evaluate` records both). `update` records progress; every change lands in the register's
+//! history. Items are created by `camsweep evaluate`, one per finding that asks for an action.
 
 use anyhow::Context as _;
 use camsweep_register::Register;
@@ -75,26 +76,28 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
     items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
     let devices = register.devices().await?;
     println!(
-        "{:>4}  {:<24} {:<22} {:<18} {:<11} {:<22} replaced by",
-        "prio", "item", "action", "device", "due", "status"
+        "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} replaced by",
+        "prio", "item", "action", "device", "due", "status", "state"
     );
     for item in &items {
         let device = devices.iter().find(|d| d.id == item.device_id);
         let verified = super::report::plan_status(
             &item.status,
+            item.verified_at.is_some(),
             device.is_some_and(|d| d.missing),
-            device.is_some_and(|d| d.last_seen > item.updated_at),
+            device.is_some_and(|d| super::report::later(&d.last_seen, &item.updated_at)),
         );
         let address = device
             .and_then(|d| d.address.as_deref())
             .unwrap_or(item.device_id.as_str());
         println!(
-            "{:>4}  {:<24} {:<22} {:<18} {:<11} {:<22} {}",
+            "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} {}",
             item.priority,
             printable(&item.id),
             printable(&item.action),
             printable(address),
             item.due.as_deref().unwrap_or("-"),
+            item.status,
             verified.as_str(),
             item.replaced_by.as_deref().map_or("-".into(), printable),
         );
@@ -123,6 +126,8 @@ async fn update(register: &Register, args: UpdateArgs) -> anyhow::Result<Outcome
         STATUSES.join(", ")
     );
     item.status = status;
+    // A new claim waits for a new rescan.
+    item.verified_at = None;
     if args.replaced_by.is_some() {
         item.replaced_by = args.replaced_by;
     }

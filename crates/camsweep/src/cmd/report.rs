@@ -90,19 +90,37 @@ fn severity(text: &str) -> Severity {
     }
 }
 
-/// The register's plan statuses (open, scheduled, replaced, removed, waived) read with the
-/// device's state: a removal or replacement is done only once a rescan no longer finds the
-/// device; a scan that sees the device after the removal was recorded reopens it; until a scan
-/// says either, the item waits for verification.
-pub fn plan_status(status: &str, device_missing: bool, seen_after_update: bool) -> PlanStatus {
-    match (status, device_missing) {
-        ("removed" | "replaced", true) => PlanStatus::Done,
-        ("removed" | "replaced", false) if seen_after_update => PlanStatus::Reopened,
-        ("removed" | "replaced", false) => PlanStatus::AwaitingVerification,
-        ("scheduled", _) => PlanStatus::InProgress,
-        ("waived", _) => PlanStatus::Cancelled,
-        ("reopened", _) => PlanStatus::Reopened,
+/// The register's plan statuses read with the device's state. People record `open`,
+/// `scheduled`, `replaced`, `removed`, `waived`; `camsweep evaluate` records `reopened`, `closed`
+/// (finding resolved without a recorded removal) and `verified_at`. A removal or replacement is
+/// done once a rescan no longer finds the device (verified, or the device is already marked
+/// missing); a scan that sees the device after the removal was recorded reopens it; until a
+/// scan says either, it waits for verification.
+pub fn plan_status(
+    status: &str,
+    verified: bool,
+    device_missing: bool,
+    seen_after_update: bool,
+) -> PlanStatus {
+    match status {
+        "removed" | "replaced" if verified || device_missing => PlanStatus::Done,
+        "removed" | "replaced" if seen_after_update => PlanStatus::Reopened,
+        "removed" | "replaced" => PlanStatus::AwaitingVerification,
+        "scheduled" => PlanStatus::InProgress,
+        "waived" | "closed" => PlanStatus::Cancelled,
+        "reopened" => PlanStatus::Reopened,
         _ => PlanStatus::Open,
+    }
+}
+
+/// `a` is after `b`, both RFC 3339 (compared as instants; text order is not time order when
+/// sub-second widths differ).
+pub fn later(a: &str, b: &str) -> bool {
+    let parse =
+        |t: &str| time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339);
+    match (parse(a), parse(b)) {
+        (Ok(a), Ok(b)) => a > b,
+        _ => a > b,
     }
 }
 
@@ -129,7 +147,6 @@ pub async fn gather(
         )
         .await?;
     let plan_items = register.plan_items().await?;
-    let history = register.history(None).await?;
 
     let mut removal_claimed: BTreeMap<&str, &str> = BTreeMap::new();
     for item in &plan_items {
@@ -234,10 +251,11 @@ pub async fn gather(
             due: p.due.as_deref().and_then(|d| parse_date(d).ok()),
             status: plan_status(
                 &p.status,
+                p.verified_at.is_some(),
                 missing.get(&p.device_id).copied().unwrap_or(false),
                 last_seen
                     .get(&p.device_id)
-                    .is_some_and(|seen| seen.as_str() > p.updated_at.as_str()),
+                    .is_some_and(|seen| later(seen, &p.updated_at)),
             ),
             replaced_by: p.replaced_by.clone(),
             note: None,
@@ -247,8 +265,9 @@ pub async fn gather(
     // register keeps no dated series of plan states, so this is the best history it allows.
     let mut closed_on: BTreeMap<time::Date, u64> = BTreeMap::new();
     for (item, record) in plan.iter().zip(&plan_items) {
+        let closed_at = record.verified_at.as_deref().unwrap_or(&record.updated_at);
         if item.status.is_closed()
-            && let Ok(day) = parse_date(&record.updated_at[..10.min(record.updated_at.len())])
+            && let Ok(day) = parse_date(&closed_at[..10.min(closed_at.len())])
         {
             *closed_on.entry(day).or_default() += 1;
         }
@@ -268,28 +287,27 @@ pub async fn gather(
             }
         })
         .collect();
-    let scans = history
-        .iter()
-        .filter(|h| h.entity == "scan" && h.action == "ingested")
-        .map(|h| {
-            let devices_found = h
-                .after
-                .as_ref()
-                .and_then(|a| a.get("devices"))
-                .and_then(serde_json::Value::as_u64)
-                .unwrap_or(0);
-            report::ScanRecord {
-                id: h.entity_id.clone(),
-                started_at: h.at.clone(),
-                finished_at: None,
-                targets: Vec::new(),
-                hosts_scanned: 0,
-                devices_found,
-                unresponsive: Vec::new(),
-                malformed: Vec::new(),
-                interrupted: false,
-                kb_version: kb.version.clone(),
-            }
+    let scans = register
+        .scans()
+        .await?
+        .into_iter()
+        .map(|scan| report::ScanRecord {
+            id: scan.id,
+            started_at: scan.started_at,
+            finished_at: scan.finished_at,
+            targets: scan.targets,
+            // Observation imports and scans stored before coverage was recorded say only how
+            // many devices they held.
+            hosts_scanned: scan
+                .hosts_scanned
+                .map_or(scan.devices, |h| h)
+                .try_into()
+                .unwrap_or(0),
+            devices_found: scan.devices.try_into().unwrap_or(0),
+            unresponsive: scan.unresponsive,
+            malformed: scan.malformed,
+            interrupted: scan.interrupted,
+            kb_version: scan.kb_version,
         })
         .collect();
     Ok(ReportData {
