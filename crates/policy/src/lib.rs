@@ -8,8 +8,11 @@
 //! are loaded with [`PolicySet::with_dir`]. This crate is pure: it reads files only when asked to.
 
 mod context;
+#[cfg(test)]
+mod equivalence_tests;
 mod error;
 mod finding;
+mod input;
 mod pack;
 pub mod plan;
 mod runner;
@@ -228,7 +231,7 @@ impl PolicySet {
     ) -> Result<Vec<FindingDraft>, PolicyError> {
         let selected = self.select(input, packs)?;
         let normalised = input.normalised()?;
-        let value = to_rego_value(&normalised)?;
+        let value = to_rego_value(&normalised);
         let mut findings = Vec::new();
         for index in selected {
             let pack = &self.packs[index];
@@ -300,7 +303,7 @@ impl PolicySet {
         for input in inputs {
             let selected = self.select(input, packs)?;
             let normalised = input.normalised()?;
-            let value = to_rego_value(&normalised)?;
+            let value = to_rego_value(&normalised);
             let mut findings = Vec::new();
             for index in selected {
                 let pack = &self.packs[index];
@@ -348,17 +351,20 @@ impl PolicySet {
     }
 }
 
-fn to_rego_value(ctx: &DeviceContext) -> Result<regorus::Value, PolicyError> {
-    let json = serde_json::to_value(ctx).map_err(|e| PolicyError::InvalidInput {
-        device: ctx.device.id.clone(),
-        field: "(whole input)".into(),
-        message: e.to_string(),
-    })?;
-    Ok(regorus::Value::from(without_nulls(json)))
+use input::to_rego_value;
+
+/// The serde route to the Rego input (serde_json, nulls dropped, converted): the reference
+/// that [`input::to_rego_value`] is tested against.
+#[cfg(test)]
+fn to_rego_value_via_json(ctx: &DeviceContext) -> regorus::Value {
+    regorus::Value::from(without_nulls(
+        serde_json::to_value(ctx).expect("a DeviceContext serialises"),
+    ))
 }
 
 /// Drops `null` members, so that an absent fact is *undefined* in Rego (as `not input.x`
 /// expects) rather than a defined `null`.
+#[cfg(test)]
 fn without_nulls(value: serde_json::Value) -> serde_json::Value {
     match value {
         serde_json::Value::Object(map) => serde_json::Value::Object(

@@ -187,10 +187,7 @@ impl Pack {
         };
         // regorus checks rule bodies (undefined variables, ordering) when it first evaluates;
         // evaluate now so a broken pack fails at load, naming its file, not mid-scan.
-        let probes = load_probes()
-            .iter()
-            .map(crate::to_rego_value)
-            .collect::<Result<Vec<_>, _>>()?;
+        let probes: Vec<_> = load_probes().iter().map(crate::to_rego_value).collect();
         let mut expected = Vec::with_capacity(probes.len());
         for probe in &probes {
             let mut ignored = Vec::new();

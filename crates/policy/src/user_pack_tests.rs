@@ -152,6 +152,11 @@ findings contains {"rule": "unidentified-camera", "message": sprintf("%d", [n])}
         .unwrap()
         .with_dir(root.path())
         .unwrap();
+    // The bound must hold for the compiled form (the default), not only for the interpreter.
+    assert_eq!(
+        set.evaluator_of("org-no-unknown-cameras"),
+        Some((crate::Evaluator::Compiled, None))
+    );
     let started = std::time::Instant::now();
     let err = set
         .evaluate(&camera(), &["org-no-unknown-cameras".to_owned()])
@@ -162,6 +167,22 @@ findings contains {"rule": "unidentified-camera", "message": sprintf("%d", [n])}
         started.elapsed()
     );
     assert!(matches!(err, PolicyError::Timeout { .. }), "{err:?}");
+    // A batch on several threads is bounded the same way, by each thread's own evaluator.
+    let mut estate = vec![camera(); 600];
+    estate[0].device.id = "cam-1".into();
+    let started = std::time::Instant::now();
+    let batch_err = set
+        .evaluate_batch_threads(&estate, &["org-no-unknown-cameras".to_owned()], 2)
+        .unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        matches!(batch_err, PolicyError::Timeout { ref device, .. } if device == "cam-9"),
+        "{batch_err:?}"
+    );
     let text = err.to_string();
     assert!(
         text.contains("org-no-unknown-cameras") && text.contains("policy.rego"),
