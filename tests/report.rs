@@ -101,15 +101,20 @@ fn check_formats_agree(data: &ReportData) {
     let dir = tempfile::tempdir().unwrap();
     let written = write_reports(data, dir.path(), &Format::ALL).expect("reports written");
     assert_eq!(written.len(), 1 + 1 + 6 + 1, "{written:?}");
+    check_files_agree(data, dir.path());
+}
+
+/// The reports written in `dir` (every format) tell the same numbers as each other and as
+/// `data`. Also used on the demo's output (`tests/demo.rs`).
+pub(crate) fn check_files_agree(data: &ReportData, dir: &Path) {
     let summary = Summary::of(data);
-    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
-            .unwrap();
-    let xlsx = dir.path().join("report.xlsx");
+        serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+    let xlsx = dir.join("report.xlsx");
 
     // Key figures: the same in every format.
-    let csv_summary = csv_rows(dir.path(), "summary");
+    let csv_summary = csv_rows(dir, "summary");
     let xlsx_summary = xlsx_sheet(&xlsx, "Summary");
     let figures = summary.key_figures();
     assert_eq!(csv_summary.len(), figures.len());
@@ -146,7 +151,7 @@ fn check_formats_agree(data: &ReportData) {
         ),
         ("scans", "Scans", data.scans.len()),
     ] {
-        assert_eq!(csv_rows(dir.path(), table).len(), expected, "CSV {table}");
+        assert_eq!(csv_rows(dir, table).len(), expected, "CSV {table}");
         assert_eq!(xlsx_sheet(&xlsx, sheet).len(), expected, "XLSX {sheet}");
     }
     let json_data = &json["data"];
@@ -185,7 +190,7 @@ fn check_formats_agree(data: &ReportData) {
         .filter(|row| row[17] == Data::String("removed".into()))
         .count() as u64;
     assert_eq!(removed, summary.devices_removed);
-    let csv_covered = csv_rows(dir.path(), "devices")
+    let csv_covered = csv_rows(dir, "devices")
         .iter()
         .filter(|row| row[14] == "yes" && row[17] != "removed" && row[12] != "other")
         .count() as u64;

@@ -17,3 +17,22 @@ pub fn shared_dir() -> PathBuf {
         .expect("repo has a parent")
         .join("shared")
 }
+
+/// The `camsweep` binary of the profile these tests were built with (`target/<profile>/camsweep`).
+/// Integration tests live in their own package, so Cargo does not build it for them: run
+/// `cargo build -p camsweep` first (CI does). Panics with that advice when it is missing.
+pub fn camsweep_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test executable has a path");
+    // target/<profile>/deps/integration-HASH -> target/<profile>/camsweep
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("tests run from target/<profile>/deps");
+    let binary = profile_dir.join(format!("camsweep{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build -p camsweep` before these tests",
+        binary.display()
+    );
+    binary
+}
