@@ -1,5 +1,11 @@
-//! Evaluates every built-in pack over a synthetic estate of 100,000 devices.
+//! Evaluates every built-in pack over synthetic estates of 100,000 devices.
 //! Run: `cargo bench -p camsweep-policy --bench evaluate` (numbers in docs/benchmarks.md).
+//!
+//! * `realistic`: 100k devices over 50 sites and 30 makers, random first-seen dates
+//!   ([`estate::realistic_estate`]);
+//! * `mixed`: the older, regular estate (every device's input distinct by id, address and
+//!   network);
+//! * one thread (the target) and two threads; and the interpreter on 10k as the baseline.
 
 #[path = "support/estate.rs"]
 mod estate;
@@ -7,23 +13,43 @@ mod estate;
 use std::hint::black_box;
 use std::time::Duration;
 
-use camsweep_policy::PolicySet;
+use camsweep_policy::{DeviceContext, Evaluator, PolicySet};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn bench(c: &mut Criterion) {
-    let set = PolicySet::builtin().expect("built-in packs");
-    let devices = estate::estate(100_000);
+    let compiled = PolicySet::builtin().expect("built-in packs");
+    let mut interpreted = PolicySet::builtin().expect("built-in packs");
+    interpreted.set_evaluator(Evaluator::Interpreted);
+    let realistic = estate::realistic_estate(100_000);
+    let mixed = estate::estate(100_000);
     let mut group = c.benchmark_group("policy");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(30));
-    group.bench_function("evaluate_batch all packs x 100k devices", |b| {
-        b.iter(|| black_box(set.evaluate_batch(black_box(&devices), &[]).unwrap()))
-    });
-    // A tenth of the estate, for a quick run: `-- 10k`.
-    let ten_thousand = &devices[..10_000];
-    group.bench_function("evaluate_batch all packs x 10k devices", |b| {
-        b.iter(|| black_box(set.evaluate_batch(black_box(ten_thousand), &[]).unwrap()))
-    });
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(40));
+    let mut run_in = |name: &str, set: &PolicySet, devices: &[DeviceContext], threads: usize| {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                black_box(
+                    set.evaluate_batch_threads(black_box(devices), &[], threads)
+                        .unwrap(),
+                )
+            })
+        });
+    };
+    run_in("compiled 1 thread realistic 100k", &compiled, &realistic, 1);
+    run_in("compiled 1 thread mixed 100k", &compiled, &mixed, 1);
+    run_in(
+        "compiled 2 threads realistic 100k",
+        &compiled,
+        &realistic,
+        2,
+    );
+    run_in(
+        "interpreted 1 thread realistic 10k",
+        &interpreted,
+        &realistic[..10_000],
+        1,
+    );
     group.finish();
 }
 

@@ -1,6 +1,6 @@
 //! Times `evaluate_batch_threads` over the bench estate, for profiling (`perf record` this).
 //! Run: `cargo run --release -p camsweep-policy --example policy_profile -- DEVICES THREADS
-//! [compiled|interpreted] [mixed|realistic|distinct]`.
+//! [compiled|interpreted] [realistic|mixed]`.
 
 #[path = "../benches/support/estate.rs"]
 mod estate;
@@ -22,7 +22,10 @@ fn main() {
     for meta in set.packs() {
         println!("{}: {:?}", meta.id, set.evaluator_of(&meta.id));
     }
-    let devices = estate::estate(count);
+    let devices = match args.get(4).map(String::as_str) {
+        Some("mixed") => estate::estate(count),
+        _ => estate::realistic_estate(count),
+    };
     let started = Instant::now();
     let results = set
         .evaluate_batch_threads(&devices, &[], threads)

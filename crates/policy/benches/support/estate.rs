@@ -88,3 +88,122 @@ pub fn estate(count: usize) -> Vec<DeviceContext> {
         })
         .collect()
 }
+
+/// A list id and, for a derived membership, the parent it comes through.
+type Listing = (&'static str, Option<&'static str>);
+
+/// A small deterministic generator (xorshift64*), so the estate is the same on every run
+/// without a dependency.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % below
+    }
+}
+
+/// A realistic estate: `count` devices over 50 sites (a fifth sensitive, each with 4 networks
+/// of fixed zones), 30 makers (6 PRC-NIL makers on the lists, 4 of unknown NIL status, 20
+/// clean; 5% of devices with no maker), mostly IP cameras, confidences 0.3-0.95, first-seen
+/// dates uniformly random over 2015-2025, a purpose recorded for a tenth.
+pub fn realistic_estate(count: usize) -> Vec<DeviceContext> {
+    let listed: &[(&str, &[Listing])] = &[
+        (
+            "hikvision",
+            &[
+                ("ndaa-889", None),
+                ("fcc-covered", None),
+                ("au-2023-audit", None),
+            ],
+        ),
+        (
+            "dahua",
+            &[
+                ("ndaa-889", None),
+                ("fcc-covered", None),
+                ("au-2023-audit", None),
+            ],
+        ),
+        ("ezviz", &[("ndaa-889", Some("hikvision"))]),
+        ("lorex-cn", &[("ndaa-889", Some("dahua"))]),
+        ("dji", &[("fcc-covered", None)]),
+        ("uniview", &[]),
+    ];
+    let mut makers: Vec<VendorFacts> = listed
+        .iter()
+        .map(|(id, lists)| vendor(id, PrcNil::Yes, lists))
+        .collect();
+    makers.extend((0..4).map(|i| vendor(&format!("unsure-{i}"), PrcNil::Unknown, &[])));
+    makers.extend((0..20).map(|i| vendor(&format!("clean-{i}"), PrcNil::No, &[])));
+    let types = [
+        "ip-camera",
+        "ip-camera",
+        "ip-camera",
+        "ip-camera",
+        "ip-camera",
+        "nvr",
+        "dvr",
+        "drone",
+        "unknown",
+        "other",
+    ];
+    let zones = ["core", "isolated", "other", "unknown"];
+    let confidences = [0.3, 0.7, 0.9, 0.95];
+    let purposes = [
+        "public-safety",
+        "government-facilities-security",
+        "office-entry",
+    ];
+    let mut dice = Dice(0x9E37_79B9_7F4A_7C15);
+    (0..count)
+        .map(|i| {
+            let site = dice.roll(50);
+            let network = dice.roll(4);
+            let vendor = (dice.roll(20) != 0).then(|| makers[dice.roll(makers.len())].clone());
+            let day = dice.roll(11 * 365);
+            let first_seen = format!(
+                "{:04}-{:02}-{:02}",
+                2015 + day / 365,
+                1 + day % 365 / 31 % 12,
+                1 + day % 28
+            );
+            DeviceContext {
+                device: DeviceFacts {
+                    id: format!("dev-{i}"),
+                    address: Some(format!("10.{}.{}.{}", i >> 16 & 255, i >> 8 & 255, i & 255)),
+                    manufacturer: vendor.as_ref().map(|v| v.id.clone()),
+                    brand: None,
+                    model: None,
+                    device_type: types[dice.roll(types.len())].into(),
+                    confidence: if vendor.is_some() {
+                        confidences[dice.roll(confidences.len())]
+                    } else {
+                        0.0
+                    },
+                    vendor,
+                    first_seen: Some(first_seen),
+                },
+                site: Some(SiteFacts {
+                    id: format!("site-{site}"),
+                    name: None,
+                    sensitivity: if site.is_multiple_of(5) {
+                        "sensitive"
+                    } else {
+                        "non-sensitive"
+                    }
+                    .into(),
+                }),
+                network: Some(NetworkFacts {
+                    id: format!("site-{site}-net-{network}"),
+                    zone: zones[network].into(),
+                }),
+                organisation: None,
+                now: "2026-02-01".into(),
+                purpose: (dice.roll(10) == 0).then(|| purposes[dice.roll(purposes.len())].into()),
+            }
+        })
+        .collect()
+}
