@@ -429,3 +429,110 @@ fn a_removal_is_verified_by_a_rescan_and_a_device_still_there_reopens_its_item()
         "{again}"
     );
 }
+
+/// The register queries the plan and the report need behave alike on SQLite and PostgreSQL:
+/// scans with their coverage, plan changes with their history, `verified_at` round-trips, and the
+/// new statuses pass the table's constraint (migration 0002).
+#[tokio::test]
+async fn plan_changes_and_scan_coverage_are_stored_alike_on_both_backends() {
+    use crate::register::{backends, device, estate, finding, scan};
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "t").await.unwrap();
+        r.ingest(
+            &scan(
+                "s1",
+                &["127.90.1.0/24"],
+                vec![device("127.90.1.5", None, Some("hikvision"))],
+            ),
+            "t",
+        )
+        .await
+        .unwrap();
+        r.record_scan_coverage("s1", 254, &["127.90.1.9".into()], &[])
+            .await
+            .unwrap();
+        assert!(
+            r.record_scan_coverage("nope", 1, &[], &[]).await.is_err(),
+            "{}: an unknown scan is an error",
+            b.name
+        );
+        let scans = r.scans().await.unwrap();
+        assert_eq!(scans.len(), 1, "{}", b.name);
+        assert_eq!(scans[0].hosts_scanned, Some(254), "{}", b.name);
+        assert_eq!(scans[0].unresponsive, ["127.90.1.9"], "{}", b.name);
+        assert_eq!(scans[0].targets, ["127.90.1.0/24"], "{}", b.name);
+        assert_eq!(scans[0].devices, 1, "{}", b.name);
+
+        let device_id = r.devices().await.unwrap()[0].id.clone();
+        let results = vec![(
+            device_id.clone(),
+            camsweep_model::Identification::unknown("test"),
+            vec![finding("uk-hcws386-2022", "r1")],
+        )];
+        r.apply_evaluation(&results, "t").await.unwrap();
+        let finding_id = r
+            .findings(&FindingFilter::default(), &camsweep_register::today())
+            .await
+            .unwrap()[0]
+            .id
+            .clone();
+        let mut item = camsweep_register::PlanItem {
+            id: "p1".into(),
+            finding_id: Some(finding_id),
+            device_id,
+            priority: 1,
+            action: "remove-and-replace".into(),
+            due: None,
+            status: "open".into(),
+            replaced_by: None,
+            updated_at: camsweep_register::now_rfc3339(),
+            verified_at: None,
+        };
+        let change = |item: &camsweep_register::PlanItem, kind: &str, before: Option<&str>| {
+            camsweep_register::PlanChange {
+                item: item.clone(),
+                kind: kind.into(),
+                before: before.map(str::to_owned),
+            }
+        };
+        r.apply_plan_changes(&[change(&item, "created", None)], "t")
+            .await
+            .unwrap();
+        item.status = "removed".into();
+        item.verified_at = Some(camsweep_register::now_rfc3339());
+        r.apply_plan_changes(&[change(&item, "verified", Some("open"))], "t")
+            .await
+            .unwrap();
+        let stored = r.plan_items().await.unwrap();
+        assert_eq!(stored, [item.clone()], "{}", b.name);
+        for status in ["reopened", "closed"] {
+            item.status = status.into();
+            r.apply_plan_changes(&[change(&item, status, Some("removed"))], "t")
+                .await
+                .unwrap_or_else(|e| panic!("{}: status {status}: {e}", b.name));
+        }
+        item.status = "finished".into();
+        assert!(
+            r.apply_plan_changes(&[change(&item, "updated", None)], "t")
+                .await
+                .is_err(),
+            "{}: unknown statuses are refused by the table",
+            b.name
+        );
+        let actions: Vec<String> = r
+            .history(Some(("plan_item", "p1")))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|h| h.action)
+            .collect();
+        assert_eq!(
+            actions,
+            ["created", "verified", "reopened", "closed"],
+            "{}: a refused change leaves no history",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}

@@ -20,9 +20,9 @@ fn pg_url() -> String {
 }
 
 /// One backend under test; drops its PostgreSQL schema when done.
-struct Backend {
-    name: &'static str,
-    register: Register,
+pub(crate) struct Backend {
+    pub(crate) name: &'static str,
+    pub(crate) register: Register,
     /// SQLite file or PostgreSQL URL, plus schema, for helper processes.
     target: String,
     schema: Option<String>,
@@ -30,7 +30,7 @@ struct Backend {
 }
 
 impl Backend {
-    async fn cleanup(self) {
+    pub(crate) async fn cleanup(self) {
         self.register.close().await;
         if let Some(schema) = self.schema {
             use sqlx::Connection;
@@ -45,7 +45,7 @@ impl Backend {
 }
 
 /// SQLite always; PostgreSQL when reachable (or required).
-async fn backends() -> Vec<Backend> {
+pub(crate) async fn backends() -> Vec<Backend> {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("register.sqlite");
     let target = path.display().to_string();
@@ -124,7 +124,7 @@ zone = "other"
 cidrs = ["127.91.0.0/16"]
 "#;
 
-fn estate() -> Estate {
+pub(crate) fn estate() -> Estate {
     Estate::parse(ESTATE, "estate.toml", None).expect("the test estate is valid")
 }
 
@@ -134,7 +134,7 @@ fn observation(kind: ObservationKind, value: &str, address: &str) -> Observation
     o
 }
 
-fn device(
+pub(crate) fn device(
     address: &str,
     mac: Option<&str>,
     manufacturer: Option<&str>,
@@ -154,7 +154,11 @@ fn device(
     }
 }
 
-fn scan(id: &str, targets: &[&str], devices: Vec<camsweep_register::IngestDevice>) -> IngestBatch {
+pub(crate) fn scan(
+    id: &str,
+    targets: &[&str],
+    devices: Vec<camsweep_register::IngestDevice>,
+) -> IngestBatch {
     IngestBatch {
         kind: camsweep_register::BatchKind::Scan,
         scan_id: id.to_owned(),
@@ -169,7 +173,7 @@ fn scan(id: &str, targets: &[&str], devices: Vec<camsweep_register::IngestDevice
     }
 }
 
-fn finding(pack: &str, rule: &str) -> NewFinding {
+pub(crate) fn finding(pack: &str, rule: &str) -> NewFinding {
     NewFinding {
         pack: pack.into(),
         rule: rule.into(),
