@@ -170,6 +170,7 @@ pub(crate) fn scan(
         tool_version: "test".into(),
         interrupted: false,
         devices,
+        coverage: None,
     }
 }
 
@@ -708,6 +709,104 @@ async fn a_sigkilled_ingest_leaves_nothing_half_written() {
             "[{}]",
             b.name
         );
+        // The killed attempt left no coverage behind; the retry stored its own with its scan.
+        let scans = r.scans().await.unwrap();
+        let doomed = scans.iter().find(|s| s.id == "doomed").unwrap();
+        assert_eq!(doomed.hosts_scanned, Some(10), "[{}]", b.name);
+        b.cleanup().await;
+    }
+}
+
+/// A batch's coverage is written with its scan row (one transaction, no second call): a scan
+/// document read through `IngestBatch::from_scan_document` keeps how many addresses were tried
+/// and which answered badly; an observations import records none; a batch refused by the
+/// database leaves neither scan nor coverage.
+#[tokio::test]
+async fn scan_coverage_is_stored_with_the_scan_in_the_same_transaction() {
+    use camsweep_model::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
+    let scanned = |address: &str, status: HostStatus| ScannedDevice {
+        address: address.into(),
+        mac: Some("00-11-22-AA-BB-0".to_owned() + &address[address.len() - 1..]),
+        open_ports: vec![80],
+        status,
+        problems: vec![],
+        identification: Identification::unknown("test"),
+        observations: vec![observation(
+            ObservationKind::HttpServer,
+            "App-webs/",
+            address,
+        )],
+    };
+    let doc = ScanDocument {
+        scan: ScanMeta {
+            id: "cov-1".into(),
+            started_at: camsweep_register::now_rfc3339(),
+            finished_at: None,
+            targets: vec!["127.90.1.0/24".into()],
+            excluded: vec![],
+            ports: vec![80],
+            kb_version: "test".into(),
+            tool_version: "test".into(),
+            hosts_scanned: 254,
+            interrupted: false,
+            errors: vec![],
+        },
+        devices: vec![
+            scanned("127.90.1.1", HostStatus::Up),
+            scanned("127.90.1.2", HostStatus::Unresponsive),
+            scanned("127.90.1.3", HostStatus::Malformed),
+        ],
+    };
+    let batch = IngestBatch::from_scan_document(&doc, Some("scan.json".into()));
+    assert_eq!(
+        batch.devices[0].mac.as_deref(),
+        Some("00:11:22:aa:bb:01"),
+        "MACs are normalised"
+    );
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.ingest(&batch, "tester").await.unwrap();
+        r.ingest(
+            &camsweep_register::IngestBatch {
+                kind: camsweep_register::BatchKind::Observations,
+                ..scan("obs-1", &[], vec![device("127.90.0.9", None, None)])
+            },
+            "tester",
+        )
+        .await
+        .unwrap();
+        let scans = r.scans().await.unwrap();
+        let stored = scans.iter().find(|s| s.id == "cov-1").unwrap();
+        assert_eq!(stored.hosts_scanned, Some(254), "[{}]", b.name);
+        assert_eq!(stored.unresponsive, ["127.90.1.2"], "[{}]", b.name);
+        assert_eq!(stored.malformed, ["127.90.1.3"], "[{}]", b.name);
+        assert_eq!(stored.source_file.as_deref(), Some("scan.json"));
+        let import = scans.iter().find(|s| s.id == "obs-1").unwrap();
+        assert_eq!(
+            (import.hosts_scanned, import.unresponsive.len()),
+            (None, 0),
+            "[{}] an observations import says nothing of coverage",
+            b.name
+        );
+        let history = r.history(Some(("scan", "cov-1"))).await.unwrap();
+        assert_eq!(
+            history[0].after.as_ref().unwrap()["coverage"]["hosts_scanned"],
+            254,
+            "[{}]",
+            b.name
+        );
+
+        // The same scan id again is refused by the database: nothing of it is written, not
+        // even its (different) coverage.
+        let mut again = batch.clone();
+        again.coverage.as_mut().unwrap().hosts_scanned = 1;
+        let counts = snapshot(r).await;
+        assert!(r.ingest(&again, "tester").await.is_err(), "[{}]", b.name);
+        assert_eq!(snapshot(r).await, counts, "[{}]", b.name);
+        let scans = r.scans().await.unwrap();
+        let stored = scans.iter().find(|s| s.id == "cov-1").unwrap();
+        assert_eq!(stored.hosts_scanned, Some(254), "[{}]", b.name);
         b.cleanup().await;
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! - [`Estate`]: the estate definition file (`docs/estate.md`), validated as a whole.
 //! - [`Register`]: the storage interface over both backends (`docs/register.md`).
-//! - [`ingest`]: reading scan documents and observation files into [`IngestBatch`]es.
+//! - [`IngestBatch`]: one scan or observations import, stored in one transaction
+//!   ([`IngestBatch::from_scan_document`] reads a scanner's result, coverage included).
 
 pub mod error;
 pub mod estate;

@@ -280,8 +280,10 @@ impl Register {
         dispatch!(self, s => s.scans().await)
     }
 
-    /// Records a scan's coverage: how many addresses it tried and which of them stalled
-    /// (`unresponsive`) or answered with something broken (`malformed`).
+    /// Records a stored scan's coverage: how many addresses it tried and which of them stalled
+    /// (`unresponsive`) or answered with something broken (`malformed`). [`Register::ingest`]
+    /// already stores a batch's [`IngestBatch::coverage`] in the same transaction as the scan;
+    /// this is only for adding or correcting coverage of a scan stored without it.
     pub async fn record_scan_coverage(
         &self,
         scan_id: &str,

@@ -317,11 +317,15 @@ impl Store {
         };
 
         let observation_count: usize = batch.devices.iter().map(|d| d.observations.len()).sum();
+        // Coverage goes into the scan row itself, so a scan is never stored without it.
+        let coverage = batch.coverage.as_ref();
+        let address_list =
+            |list: &Vec<String>| serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
         sqlx::query(
             "INSERT INTO scans (id, kind, source_file, started_at, finished_at, targets,
                                 kb_version, tool_version, interrupted, ingested_at, devices,
-                                observations)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                                observations, hosts_scanned, unresponsive, malformed)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(&batch.scan_id)
         .bind(batch.kind.as_str())
@@ -335,6 +339,9 @@ impl Store {
         .bind(&at)
         .bind(batch.devices.len() as i64)
         .bind(observation_count as i64)
+        .bind(coverage.map(|c| i64::try_from(c.hosts_scanned).unwrap_or(i64::MAX)))
+        .bind(coverage.map(|c| address_list(&c.unresponsive)))
+        .bind(coverage.map(|c| address_list(&c.malformed)))
         .execute(&mut *tx)
         .await
         .during("storing the scan")?;
@@ -351,6 +358,7 @@ impl Store {
                 "file": batch.source_file,
                 "devices": batch.devices.len(),
                 "observations": observation_count,
+                "coverage": coverage,
             })),
         )
         .await?;
@@ -1100,7 +1108,9 @@ impl Store {
             .collect()
     }
 
-    /// Records what a stored scan covered (see [`ScanRecord`]).
+    /// Records (or corrects) what an already stored scan covered (see [`ScanRecord`]). Ingest
+    /// stores a batch's [`IngestBatch::coverage`] itself, in its own transaction; this is for
+    /// scans stored without it.
     pub async fn record_scan_coverage(
         &self,
         scan_id: &str,

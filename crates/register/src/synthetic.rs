@@ -68,6 +68,11 @@ pub fn batch(
         kb_version: "synthetic".into(),
         tool_version: env!("CARGO_PKG_VERSION").into(),
         interrupted: false,
+        coverage: Some(crate::types::ScanCoverage {
+            hosts_scanned: devices as u64,
+            unresponsive: Vec::new(),
+            malformed: Vec::new(),
+        }),
         devices: out,
     }
 }

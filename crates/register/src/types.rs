@@ -1,6 +1,6 @@
 //! Values the register stores and returns. Backend-independent.
 
-use camsweep_model::{Identification, Observation};
+use camsweep_model::{HostStatus, Identification, Observation, ScanDocument};
 use serde::{Deserialize, Serialize};
 
 /// What an ingested batch came from.
@@ -40,6 +40,62 @@ pub struct IngestBatch {
     pub tool_version: String,
     pub interrupted: bool,
     pub devices: Vec<IngestDevice>,
+    /// What the scan tried and which hosts answered badly, stored with the scan row in the same
+    /// transaction. `None` for observation files (they do not say what was tried).
+    pub coverage: Option<ScanCoverage>,
+}
+
+/// What a scan covered: how many addresses it tried and which of them stalled or answered
+/// with something broken. A device list alone cannot tell "nothing there" from "not tried".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanCoverage {
+    pub hosts_scanned: u64,
+    /// Addresses that accepted connections but did not answer in time.
+    pub unresponsive: Vec<String>,
+    /// Addresses that answered with something broken.
+    pub malformed: Vec<String>,
+}
+
+impl IngestBatch {
+    /// A scan document (`camsweep scan --format json`) as a batch, with its coverage: every
+    /// device, its MAC normalised, and the addresses whose status is unresponsive or malformed.
+    /// The one conversion `camsweep ingest`, `camsweep scan --db` and the demo share.
+    pub fn from_scan_document(doc: &ScanDocument, source_file: Option<String>) -> Self {
+        let addresses_with = |status: HostStatus| -> Vec<String> {
+            doc.devices
+                .iter()
+                .filter(|d| d.status == status)
+                .map(|d| d.address.clone())
+                .collect()
+        };
+        IngestBatch {
+            kind: BatchKind::Scan,
+            scan_id: doc.scan.id.clone(),
+            source_file,
+            started_at: doc.scan.started_at.clone(),
+            finished_at: doc.scan.finished_at.clone(),
+            targets: doc.scan.targets.clone(),
+            kb_version: doc.scan.kb_version.clone(),
+            tool_version: doc.scan.tool_version.clone(),
+            interrupted: doc.scan.interrupted,
+            coverage: Some(ScanCoverage {
+                hosts_scanned: doc.scan.hosts_scanned,
+                unresponsive: addresses_with(HostStatus::Unresponsive),
+                malformed: addresses_with(HostStatus::Malformed),
+            }),
+            devices: doc
+                .devices
+                .iter()
+                .map(|d| IngestDevice {
+                    label: None,
+                    mac: d.mac.as_deref().and_then(crate::normalise_mac),
+                    address: Some(d.address.clone()),
+                    identification: d.identification.clone(),
+                    observations: d.observations.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One device of a batch.
@@ -251,7 +307,8 @@ pub struct ScanRecord {
     pub ingested_at: String,
     pub devices: i64,
     pub observations: i64,
-    /// Addresses tried, when recorded ([`crate::Register::record_scan_coverage`]).
+    /// Addresses tried, when the batch carried its coverage ([`IngestBatch::coverage`]);
+    /// `None` for observation imports.
     pub hosts_scanned: Option<i64>,
     pub unresponsive: Vec<String>,
     pub malformed: Vec<String>,

@@ -18,7 +18,7 @@ use camsweep_identify::Engine;
 use camsweep_lab::{Lab, LabOptions, LabSpec, ListenMode, TruthRecord};
 use camsweep_model::{HostStatus, ScanDocument};
 use camsweep_policy::PolicySet;
-use camsweep_register::{BatchKind, IngestBatch, IngestDevice, Register, normalise_mac};
+use camsweep_register::Register;
 use camsweep_report as report;
 use camsweep_scan::{Limits, ScanConfig, ScanEvent, TargetSpec};
 use serde::Serialize;
@@ -26,7 +26,7 @@ use tokio::sync::mpsc;
 
 use super::estate::runtime;
 use super::evaluate::{Evaluation, evaluate};
-use super::ingest::load_kb;
+use super::ingest::{load_kb, store_scan_document};
 use crate::{Globals, Outcome};
 
 /// Who the demo's register history names.
@@ -196,16 +196,8 @@ impl Pipeline<'_> {
             unresponsive.len() + malformed.len()
         ));
 
-        let batch = scan_batch(&doc);
-        let ingested = register.ingest(&batch, ACTOR).await?;
-        register
-            .record_scan_coverage(
-                &doc.scan.id,
-                doc.scan.hosts_scanned,
-                &unresponsive,
-                &malformed,
-            )
-            .await?;
+        // Devices, observations and coverage in one transaction, as `camsweep ingest` does.
+        let ingested = store_scan_document(register, &doc, None, ACTOR).await?;
         let Evaluation { delta, plan } =
             evaluate(register, self.engine, self.policies, ACTOR).await?;
         self.step(format_args!(
@@ -262,32 +254,6 @@ fn addresses_with(doc: &ScanDocument, status: HostStatus) -> Vec<String> {
         .filter(|d| d.status == status)
         .map(|d| d.address.clone())
         .collect()
-}
-
-/// A scan document as a register batch (what `camsweep ingest` does with a file).
-pub fn scan_batch(doc: &ScanDocument) -> IngestBatch {
-    IngestBatch {
-        kind: BatchKind::Scan,
-        scan_id: doc.scan.id.clone(),
-        source_file: None,
-        started_at: doc.scan.started_at.clone(),
-        finished_at: doc.scan.finished_at.clone(),
-        targets: doc.scan.targets.clone(),
-        kb_version: doc.scan.kb_version.clone(),
-        tool_version: doc.scan.tool_version.clone(),
-        interrupted: doc.scan.interrupted,
-        devices: doc
-            .devices
-            .iter()
-            .map(|d| IngestDevice {
-                label: None,
-                mac: d.mac.as_deref().and_then(normalise_mac),
-                address: Some(d.address.clone()),
-                identification: d.identification.clone(),
-                observations: d.observations.clone(),
-            })
-            .collect(),
-    }
 }
 
 /// What the demo found, and how it compares with what the lab served.

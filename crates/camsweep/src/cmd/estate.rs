@@ -25,7 +25,7 @@ pub struct DbArgs {
     pub actor: String,
 }
 
-fn default_actor() -> String {
+pub fn default_actor() -> String {
     std::env::var("USER").unwrap_or_else(|_| "camsweep".to_owned())
 }
 

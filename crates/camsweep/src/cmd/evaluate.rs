@@ -32,23 +32,27 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let kb = load_kb(globals)?;
     let engine = Engine::new(&kb).context("compiling the fingerprint rules")?;
     let policies = PolicySet::builtin().context("loading the policy packs")?;
-    let Evaluation { delta, plan } = runtime()?.block_on(async {
+    let evaluation = runtime()?.block_on(async {
         let register = open(&args.db).await?;
         let evaluation = evaluate(&register, &engine, &policies, &args.db.actor).await?;
         register.close().await;
         anyhow::Ok(evaluation)
     })?;
-    println!(
-        "evaluated {} devices (KB {}): {} identifications changed; findings: {} new, {} resolved, {} still open",
+    println!("{}", summary_lines(&evaluation, &kb.version));
+    Ok(Outcome::Done)
+}
+
+/// What an evaluation changed, in two lines (identifications and findings; the plan).
+pub fn summary_lines(evaluation: &Evaluation, kb_version: &str) -> String {
+    let Evaluation { delta, plan } = evaluation;
+    format!(
+        "evaluated {} devices (KB {kb_version}): {} identifications changed; findings: {} new, {} resolved, {} still open\n\
+         plan: {} items created, {} updated, {} removals verified, {} reopened, {} closed, {} waived, {} unwaived",
         delta.devices,
-        kb.version,
         delta.identifications_changed,
         delta.findings_new,
         delta.findings_resolved,
-        delta.findings_still_open
-    );
-    println!(
-        "plan: {} items created, {} updated, {} removals verified, {} reopened, {} closed, {} waived, {} unwaived",
+        delta.findings_still_open,
         plan.created,
         plan.updated,
         plan.verified,
@@ -56,8 +60,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         plan.closed,
         plan.waived,
         plan.unwaived
-    );
-    Ok(Outcome::Done)
+    )
 }
 
 /// What one `camsweep evaluate` changed: identifications and findings, and the plan.

@@ -10,7 +10,9 @@ use anyhow::{Context as _, bail};
 use camsweep_identify::Engine;
 use camsweep_kb::KnowledgeBase;
 use camsweep_model::{Observation, ScanDocument};
-use camsweep_register::{BatchKind, IngestBatch, IngestDevice, normalise_mac, now_rfc3339};
+use camsweep_register::{
+    BatchKind, IngestBatch, IngestDevice, IngestSummary, Register, now_rfc3339,
+};
 
 use super::estate::{DbArgs, open, runtime};
 use crate::{Globals, Outcome};
@@ -37,30 +39,65 @@ pub fn load_kb(globals: &Globals) -> anyhow::Result<KnowledgeBase> {
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
-    let batch = if looks_like_scan_document(&text) {
-        scan_batch(&text, &args.file)?
+    let source = args.file.display().to_string();
+    let input = if looks_like_scan_document(&text) {
+        Input::Scan(read_scan_document(&text, &args.file)?)
     } else {
         let kb = load_kb(globals)?;
         let engine = Engine::new(&kb).context("compiling the fingerprint rules")?;
-        observations_batch(&text, &args.file, &engine, &kb.version)?
+        Input::Observations(observations_batch(&text, &args.file, &engine, &kb.version)?)
     };
     let summary = runtime()?.block_on(async {
         let register = open(&args.db).await?;
-        let summary = register.ingest(&batch, &args.db.actor).await?;
+        let summary = match &input {
+            Input::Scan(doc) => {
+                store_scan_document(&register, doc, Some(source.clone()), &args.db.actor).await
+            }
+            Input::Observations(batch) => register
+                .ingest(batch, &args.db.actor)
+                .await
+                .map_err(anyhow::Error::from),
+        };
         register.close().await;
-        anyhow::Ok(summary)
+        summary
     })?;
-    println!(
-        "ingested {} ({}): {} devices new, {} seen again, {} marked missing, {} not on any network; {} observations",
-        args.file.display(),
+    println!("{}", summary_line(&source, &summary));
+    Ok(Outcome::Done)
+}
+
+enum Input {
+    Scan(ScanDocument),
+    Observations(IngestBatch),
+}
+
+/// Stores a scan document in the register: its devices, observations, identifications and
+/// coverage (hosts tried, unresponsive, malformed) in one transaction. The single path from a
+/// scanner's result to the register, shared by `camsweep ingest`, `camsweep scan --db` and
+/// `camsweep demo`.
+pub async fn store_scan_document(
+    register: &Register,
+    doc: &ScanDocument,
+    source_file: Option<String>,
+    actor: &str,
+) -> anyhow::Result<IngestSummary> {
+    let batch = IngestBatch::from_scan_document(doc, source_file);
+    register
+        .ingest(&batch, actor)
+        .await
+        .with_context(|| format!("storing scan {} in the register", doc.scan.id))
+}
+
+/// One line saying what an ingest stored.
+pub fn summary_line(source: &str, summary: &IngestSummary) -> String {
+    format!(
+        "ingested {source} ({}): {} devices new, {} seen again, {} marked missing, {} not on any network; {} observations",
         summary.scan_id,
         summary.devices_new,
         summary.devices_seen_again,
         summary.devices_marked_missing,
         summary.devices_unplaced,
         summary.observations
-    );
-    Ok(Outcome::Done)
+    )
 }
 
 /// A scan document is one JSON object with a `scan` member; JSON Lines has one object a line.
@@ -70,37 +107,14 @@ fn looks_like_scan_document(text: &str) -> bool {
     !one_line_observation && text.trim_start().starts_with('{') && text.contains("\"scan\"")
 }
 
-fn scan_batch(text: &str, file: &Path) -> anyhow::Result<IngestBatch> {
-    let doc: ScanDocument = serde_json::from_str(text).map_err(|e| {
+fn read_scan_document(text: &str, file: &Path) -> anyhow::Result<ScanDocument> {
+    serde_json::from_str(text).map_err(|e| {
         anyhow::anyhow!(
             "{}:{}:{}: not a scan document: {e}",
             file.display(),
             e.line(),
             e.column()
         )
-    })?;
-    let devices = doc
-        .devices
-        .into_iter()
-        .map(|d| IngestDevice {
-            label: None,
-            mac: d.mac.as_deref().and_then(normalise_mac),
-            address: Some(d.address),
-            identification: d.identification,
-            observations: d.observations,
-        })
-        .collect();
-    Ok(IngestBatch {
-        kind: BatchKind::Scan,
-        scan_id: doc.scan.id,
-        source_file: Some(file.display().to_string()),
-        started_at: doc.scan.started_at,
-        finished_at: doc.scan.finished_at,
-        targets: doc.scan.targets,
-        kb_version: doc.scan.kb_version,
-        tool_version: doc.scan.tool_version,
-        interrupted: doc.scan.interrupted,
-        devices,
     })
 }
 
@@ -173,5 +187,6 @@ fn observations_batch(
         tool_version: env!("CARGO_PKG_VERSION").to_owned(),
         interrupted: false,
         devices,
+        coverage: None,
     })
 }

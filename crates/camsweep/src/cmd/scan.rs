@@ -95,6 +95,25 @@ pub struct Args {
     /// No progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Storing the result in the register (`docs/register.md`), as `camsweep ingest` would.
+#[derive(Debug, clap::Args)]
+pub struct StoreArgs {
+    /// Also store the result in this register (SQLite file path or `postgres://` URL): devices,
+    /// observations and coverage in one transaction. Without it (or CAMSWEEP_DB) nothing is
+    /// stored.
+    #[arg(long, env = "CAMSWEEP_DB", value_name = "PATH|URL")]
+    pub db: Option<String>,
+    /// Who ran the scan, for the register's history.
+    #[arg(long, env = "CAMSWEEP_ACTOR", requires = "db")]
+    pub actor: Option<String>,
+    /// After storing, re-evaluate the register (identifications, findings, plan) as
+    /// `camsweep evaluate` does.
+    #[arg(long, requires = "db")]
+    pub evaluate: bool,
 }
 
 fn parse_ports(text: &str) -> anyhow::Result<Vec<u16>> {
@@ -194,6 +213,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     for error in &document.scan.errors {
         eprintln!("camsweep: scan: {error}");
     }
+    if let Some(db) = &args.store.db {
+        store(&runtime, &document, db, &args.store, &engine)?;
+    }
     if document.scan.interrupted {
         eprintln!(
             "camsweep: scan interrupted after {} addresses; results are partial",
@@ -202,6 +224,53 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         return Ok(Outcome::Partial);
     }
     Ok(Outcome::Done)
+}
+
+/// `--db`: stores the document through the ingest path (stdout keeps the scan output, so the
+/// register's summary goes to stderr), then `--evaluate` runs `camsweep evaluate`'s evaluation.
+/// An interrupted scan is stored too: it marks nothing missing.
+fn store(
+    runtime: &tokio::runtime::Runtime,
+    document: &ScanDocument,
+    db: &str,
+    store: &StoreArgs,
+    engine: &Engine<'_>,
+) -> anyhow::Result<()> {
+    let db = super::estate::DbArgs {
+        db: db.to_owned(),
+        actor: store
+            .actor
+            .clone()
+            .unwrap_or_else(super::estate::default_actor),
+    };
+    let policies = if store.evaluate {
+        Some(camsweep_policy::PolicySet::builtin().context("loading the policy packs")?)
+    } else {
+        None
+    };
+    runtime.block_on(async {
+        let register = super::estate::open(&db).await?;
+        let result = async {
+            let summary =
+                super::ingest::store_scan_document(&register, document, None, &db.actor).await?;
+            eprintln!(
+                "camsweep: {}",
+                super::ingest::summary_line(&format!("scan into {}", register.backend()), &summary)
+            );
+            if let Some(policies) = &policies {
+                let evaluation =
+                    super::evaluate::evaluate(&register, engine, policies, &db.actor).await?;
+                let lines = super::evaluate::summary_lines(&evaluation, &engine.kb().version);
+                for line in lines.lines() {
+                    eprintln!("camsweep: {line}");
+                }
+            }
+            anyhow::Ok(())
+        }
+        .await;
+        register.close().await;
+        result
+    })
 }
 
 async fn scan(
