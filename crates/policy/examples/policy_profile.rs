@@ -35,4 +35,12 @@ fn main() {
     println!(
         "{count} devices, {threads} thread(s), {evaluator:?}: {findings} findings, {elapsed:?} wall"
     );
+    // Each pack alone, to see which one dominates.
+    for meta in set.packs() {
+        let only = [meta.id.clone()];
+        let started = Instant::now();
+        set.evaluate_batch_threads(&devices, &only, threads)
+            .expect("evaluates");
+        println!("  {} alone: {:?}", meta.id, started.elapsed());
+    }
 }
