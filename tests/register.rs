@@ -30,6 +30,18 @@ pub(crate) struct Backend {
 }
 
 impl Backend {
+    /// This register as `camsweep --db` names it: the SQLite file, or the PostgreSQL URL with
+    /// the test's schema as the connection's `search_path`.
+    pub(crate) fn db_arg(&self) -> String {
+        match &self.schema {
+            None => self.target.clone(),
+            Some(schema) => {
+                let join = if self.target.contains('?') { '&' } else { '?' };
+                format!("{}{join}options[search_path]={schema}", self.target)
+            }
+        }
+    }
+
     pub(crate) async fn cleanup(self) {
         self.register.close().await;
         if let Some(schema) = self.schema {

@@ -3,5 +3,6 @@ mod demo;
 mod identify;
 mod policy;
 mod register;
+mod register_cli;
 mod report;
 mod scan;

@@ -1,0 +1,636 @@
+//! The register's commands through the real `camsweep` binary, on SQLite and (when reachable)
+//! PostgreSQL in a fresh schema: estate import and show, ingest of a scan document and of an
+//! observations file, evaluate, findings and its filters, waive, the deployment gate, and
+//! `scan --db`. Exit codes are part of the contract: 0 done, 1 denied, 2 error.
+//! Loopback only: the one lab of this module serves 127.78.2.0/24, clear of other tests' ranges.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::Path;
+use std::process::Command;
+
+use camsweep_lab::{DeviceSpec, Lab, LabOptions, LabSpec, ListenMode};
+use camsweep_model::{
+    HostStatus, Identification, Observation, ObservationKind, ScanDocument, ScanMeta, ScannedDevice,
+};
+use camsweep_register::CountedTable;
+use serde_json::Value;
+
+use crate::register::backends;
+
+const ESTATE: &str = r#"[[organisation]]
+id = "dept"
+name = "Department for Examples"
+policies = ["uk-hcws386-2022"]
+
+[[site]]
+id = "hq"
+organisation = "dept"
+name = "Headquarters"
+sensitivity = "sensitive"
+sensitivity_reason = "ministerial offices"
+
+[[site]]
+id = "depot"
+organisation = "dept"
+name = "Depot"
+sensitivity = "non-sensitive"
+
+[[network]]
+id = "hq-core"
+site = "hq"
+zone = "core"
+cidrs = ["127.78.0.0/24"]
+
+[[network]]
+id = "depot-lan"
+site = "depot"
+zone = "other"
+cidrs = ["127.78.1.0/24"]
+
+[[network]]
+id = "hq-cctv"
+site = "hq"
+zone = "isolated"
+cidrs = ["127.78.2.0/24"]
+"#;
+
+/// What one run of the binary did.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Runs `camsweep ARGS --db DB` with a clean environment for the register's variables.
+fn camsweep(db: &str, args: &[&str]) -> Run {
+    let output = Command::new(camsweep_tests::camsweep_binary())
+        .args(args)
+        .args(["--db", db])
+        .env_remove("CAMSWEEP_DB")
+        .env("CAMSWEEP_ACTOR", "cli-test")
+        .output()
+        .expect("run camsweep");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+fn expect(run: &Run, code: i32, what: &str) {
+    assert_eq!(
+        run.code, code,
+        "{what}: exit {} (wanted {code})\nstdout:\n{}\nstderr:\n{}",
+        run.code, run.stdout, run.stderr
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a test file");
+    path.display().to_string()
+}
+
+/// An ONVIF GetDeviceInformation answer, as the scanner records it.
+fn onvif(manufacturer: &str, model: &str, address: &str, device: Option<&str>) -> Observation {
+    let body = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" "#,
+            r#"xmlns:tds="http://www.onvif.org/ver10/device/wsdl"><s:Body><tds:GetDeviceInformationResponse>"#,
+            "<tds:Manufacturer>{}</tds:Manufacturer><tds:Model>{}</tds:Model>",
+            "</tds:GetDeviceInformationResponse></s:Body></s:Envelope>"
+        ),
+        manufacturer, model
+    );
+    let mut o = Observation::new(ObservationKind::OnvifResponse, body);
+    o.address = Some(address.to_owned());
+    o.port = Some(80);
+    o.device = device.map(str::to_owned);
+    o
+}
+
+/// A scan of 127.78.0.0/23: a Hikvision camera at HQ, a Dahua one at the depot, and a host at
+/// HQ that stalled.
+fn scan_document() -> ScanDocument {
+    let device = |address: &str, status, observations: Vec<Observation>| ScannedDevice {
+        address: address.to_owned(),
+        mac: None,
+        open_ports: vec![80],
+        status,
+        problems: vec![],
+        identification: Identification::unknown("test"),
+        observations,
+    };
+    ScanDocument {
+        scan: ScanMeta {
+            id: uuid::Uuid::now_v7().to_string(),
+            started_at: camsweep_register::now_rfc3339(),
+            finished_at: Some(camsweep_register::now_rfc3339()),
+            targets: vec!["127.78.0.0/23".into()],
+            excluded: vec![],
+            ports: vec![80, 554],
+            kb_version: "test".into(),
+            tool_version: "test".into(),
+            hosts_scanned: 510,
+            interrupted: false,
+            errors: vec![],
+        },
+        devices: vec![
+            device(
+                "127.78.0.5",
+                HostStatus::Up,
+                vec![onvif("HIKVISION", "DS-2CD2143G2-I", "127.78.0.5", None)],
+            ),
+            device(
+                "127.78.1.7",
+                HostStatus::Up,
+                vec![onvif("Dahua", "IPC-HFW2431S-S-S2", "127.78.1.7", None)],
+            ),
+            device("127.78.0.20", HostStatus::Unresponsive, vec![]),
+        ],
+    }
+}
+
+fn jsonl(observations: &[Observation]) -> String {
+    observations
+        .iter()
+        .map(|o| serde_json::to_string(o).unwrap() + "\n")
+        .collect()
+}
+
+#[tokio::test]
+async fn estate_import_refuses_a_bad_file_whole_and_shows_what_is_stored() {
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let good = write(dir.path(), "estate.toml", ESTATE);
+        let run = camsweep(&db, &["estate", "import", &good]);
+        expect(&run, 0, "import a valid estate");
+        assert!(
+            run.stdout.contains("6 created"),
+            "[{}] {}",
+            b.name,
+            run.stdout
+        );
+        let before = camsweep(&db, &["estate", "show", "--format", "json"]);
+        expect(&before, 0, "estate show --format json");
+        let shown = before.json();
+        let sites = shown["sites"].as_array().expect("sites");
+        assert_eq!(sites.len(), 2, "[{}] {shown}", b.name);
+        assert!(
+            sites
+                .iter()
+                .any(|s| s["id"] == "hq" && s["sensitivity"] == "sensitive"),
+            "[{}] {shown}",
+            b.name
+        );
+        let history_before = b.register.count(CountedTable::History).await.unwrap();
+
+        // Two errors, plus a valid change that must not be applied either: a renamed site
+        // (line 16), an unknown key (line 17) and a bad CIDR (line 30 after the insertion).
+        let bad_text = ESTATE
+            .replace("name = \"Depot\"", "name = \"Depot 2\"\ncolour = \"red\"")
+            .replace("127.78.1.0/24", "127.78.1.0/33");
+        let bad = write(dir.path(), "bad.toml", &bad_text);
+        let run = camsweep(&db, &["estate", "import", &bad]);
+        expect(&run, 2, "import a bad estate");
+        for needle in [
+            "bad.toml:17: site[1].colour: unknown key",
+            "bad.toml:30: network[1].cidrs[0]: not a CIDR",
+        ] {
+            assert!(
+                run.stderr.contains(needle),
+                "[{}] every error with file:line and field; missing {needle:?} in:\n{}",
+                b.name,
+                run.stderr
+            );
+        }
+        let after = camsweep(&db, &["estate", "show", "--format", "json"]);
+        assert_eq!(
+            after.json(),
+            shown,
+            "[{}] a refused file changed the estate",
+            b.name
+        );
+        assert_eq!(
+            b.register.count(CountedTable::History).await.unwrap(),
+            history_before,
+            "[{}] a refused file wrote history",
+            b.name
+        );
+
+        let table = camsweep(&db, &["estate", "show"]);
+        expect(&table, 0, "estate show");
+        assert!(
+            table
+                .stdout
+                .contains("site hq (Headquarters): sensitive (ministerial offices)")
+                && table
+                    .stdout
+                    .contains("network hq-core: zone core, 127.78.0.0/24"),
+            "[{}] {}",
+            b.name,
+            table.stdout
+        );
+        b.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn ingest_evaluate_findings_waive_and_check_through_the_binary() {
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+
+        // A scan document: devices and the scan's coverage are stored.
+        let doc = scan_document();
+        let scan_file = write(
+            dir.path(),
+            "scan.json",
+            &serde_json::to_string_pretty(&doc).unwrap(),
+        );
+        let run = camsweep(&db, &["ingest", &scan_file]);
+        expect(&run, 0, "ingest a scan document");
+        assert!(
+            run.stdout.contains("3 devices new"),
+            "[{}] {}",
+            b.name,
+            run.stdout
+        );
+        let scans = b.register.scans().await.unwrap();
+        assert_eq!(scans.len(), 1, "[{}]", b.name);
+        assert_eq!(scans[0].id, doc.scan.id);
+        assert_eq!(
+            (scans[0].hosts_scanned, scans[0].unresponsive.clone()),
+            (Some(510), vec!["127.78.0.20".to_owned()]),
+            "[{}] an ingested scan file keeps its coverage",
+            b.name
+        );
+        assert_eq!(scans[0].source_file.as_deref(), Some(scan_file.as_str()));
+
+        // An observations file with one malformed line is refused whole, naming the line.
+        let good_lines = jsonl(&[
+            onvif("AXIS", "P3245-LV", "127.78.0.9", Some("cam-axis")),
+            onvif("HIKVISION", "DS-7608NI", "127.78.0.10", Some("nvr-hq")),
+        ]);
+        let mut lines: Vec<&str> = good_lines.lines().collect();
+        lines.insert(2, r#"{"kind": "http.server", "value": "#);
+        let broken = write(dir.path(), "broken.jsonl", &(lines.join("\n") + "\n"));
+        let counts = |r: &camsweep_register::Register| {
+            let r = r.clone();
+            async move {
+                (
+                    r.count(CountedTable::Scans).await.unwrap(),
+                    r.count(CountedTable::Devices).await.unwrap(),
+                    r.count(CountedTable::Observations).await.unwrap(),
+                )
+            }
+        };
+        let before = counts(&b.register).await;
+        let run = camsweep(&db, &["ingest", &broken]);
+        expect(&run, 2, "ingest a malformed observations file");
+        assert!(
+            run.stderr.contains("broken.jsonl:3:") && run.stderr.contains("nothing was stored"),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+        assert_eq!(counts(&b.register).await, before, "[{}]", b.name);
+        let fixed = write(dir.path(), "fixed.jsonl", &good_lines);
+        let run = camsweep(&db, &["ingest", &fixed]);
+        expect(&run, 0, "ingest an observations file");
+        assert!(
+            run.stdout.contains("2 devices new"),
+            "[{}] {}",
+            b.name,
+            run.stdout
+        );
+
+        let run = camsweep(&db, &["evaluate"]);
+        expect(&run, 0, "evaluate");
+        assert!(
+            run.stdout.contains("evaluated 5 devices"),
+            "[{}] {}",
+            b.name,
+            run.stdout
+        );
+
+        // Findings and their filters.
+        let all = camsweep(&db, &["findings", "--format", "json"]).json();
+        let all = all.as_array().expect("a JSON array").clone();
+        assert!(!all.is_empty(), "[{}] no findings", b.name);
+        let makers = |list: &[Value]| {
+            let mut m: Vec<String> = list
+                .iter()
+                .map(|f| f["manufacturer"].as_str().unwrap_or("unknown").to_owned())
+                .collect();
+            m.sort();
+            m.dedup();
+            m
+        };
+        // The stalled host's maker is unknown: at a sensitive site that is a finding of its own.
+        assert_eq!(
+            makers(&all),
+            ["dahua", "hikvision", "unknown"],
+            "[{}]",
+            b.name
+        );
+        let at_hq = camsweep(&db, &["findings", "--site", "hq", "--format", "json"]).json();
+        let at_hq = at_hq.as_array().unwrap().clone();
+        assert!(
+            !at_hq.is_empty() && at_hq.iter().all(|f| f["site_id"] == "hq"),
+            "[{}] {at_hq:?}",
+            b.name
+        );
+        assert_eq!(makers(&at_hq), ["hikvision", "unknown"], "[{}]", b.name);
+        let at_depot = camsweep(&db, &["findings", "--site", "depot", "--format", "json"]).json();
+        assert_eq!(makers(at_depot.as_array().unwrap()), ["dahua"]);
+        assert_eq!(
+            at_hq.len() + at_depot.as_array().unwrap().len(),
+            all.len(),
+            "[{}] the site filter partitions the findings",
+            b.name
+        );
+        let critical = camsweep(
+            &db,
+            &["findings", "--severity", "critical", "--format", "json"],
+        )
+        .json()
+        .as_array()
+        .unwrap()
+        .clone();
+        assert!(
+            !critical.is_empty() && critical.iter().all(|f| f["severity"] == "critical"),
+            "[{}] {critical:?}",
+            b.name
+        );
+        assert!(critical.len() < all.len(), "[{}]", b.name);
+        let by_maker = camsweep(
+            &db,
+            &["findings", "--manufacturer", "dahua", "--format", "json"],
+        )
+        .json();
+        assert_eq!(
+            makers(by_maker.as_array().unwrap()),
+            ["dahua"],
+            "[{}]",
+            b.name
+        );
+        let none = camsweep(
+            &db,
+            &["findings", "--severity", "no-such", "--format", "json"],
+        );
+        assert_eq!(none.json(), serde_json::json!([]), "[{}]", b.name);
+        let table = camsweep(&db, &["findings", "--site", "hq"]);
+        expect(&table, 0, "findings table");
+        assert!(table.stdout.contains("HCWS386"), "{}", table.stdout);
+
+        // Waive one: it stays listed, as waived, with its waiver.
+        let target = critical[0]["id"].as_str().unwrap().to_owned();
+        let run = camsweep(
+            &db,
+            &[
+                "waive",
+                &target,
+                "--until",
+                "2999-12-31",
+                "--reason",
+                "replacement on order",
+                "--by",
+                "Security Officer",
+            ],
+        );
+        expect(&run, 0, "waive");
+        let listed = camsweep(&db, &["findings", "--format", "json"]).json();
+        let waived = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == target.as_str())
+            .expect("a waived finding stays listed")
+            .clone();
+        assert_eq!(waived["status"], "waived", "[{}] {waived}", b.name);
+        assert_eq!(waived["waiver"]["until"], "2999-12-31");
+        assert_eq!(waived["waiver"]["granted_by"], "Security Officer");
+        let others_open = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["id"] != target.as_str())
+            .all(|f| f["status"] == "open");
+        assert!(others_open, "[{}] {listed}", b.name);
+        let bad_date = camsweep(
+            &db,
+            &[
+                "waive",
+                &target,
+                "--until",
+                "next week",
+                "--reason",
+                "x",
+                "--by",
+                "y",
+            ],
+        );
+        expect(&bad_date, 2, "waive with a bad date");
+        assert!(bad_date.stderr.contains("until"), "{}", bad_date.stderr);
+        let unknown = camsweep(
+            &db,
+            &[
+                "waive",
+                "no-such-finding",
+                "--until",
+                "2999-01-01",
+                "--reason",
+                "x",
+                "--by",
+                "y",
+            ],
+        );
+        expect(&unknown, 2, "waive an unknown finding");
+
+        // The deployment gate: an LTS camera at a sensitive site is Hikvision-made: denied,
+        // with each rule's citation; an Axis one is allowed; an unknown site is an error.
+        let lts = camsweep(
+            &db,
+            &[
+                "check", "--site", "hq", "--brand", "LTS", "--format", "json",
+            ],
+        );
+        expect(&lts, 1, "check LTS at hq");
+        let answer = lts.json();
+        assert_eq!(answer["allowed"], false);
+        assert_eq!(answer["sensitivity"], "sensitive");
+        let candidate = &answer["candidates"][0];
+        assert_eq!(candidate["manufacturer"], "hikvision", "{answer}");
+        assert!(candidate["basis"].as_str().unwrap().contains("LTS"));
+        let reasons = candidate["decision"]["reasons"].as_array().unwrap();
+        let blocking = reasons
+            .iter()
+            .find(|r| r["blocks_deployment"] == true)
+            .expect("a blocking reason");
+        assert!(
+            blocking["citation"]["document"]
+                .as_str()
+                .unwrap()
+                .contains("HCWS386")
+                && blocking["citation"]["url"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("https://")),
+            "[{}] {blocking}",
+            b.name
+        );
+        let axis = camsweep(
+            &db,
+            &[
+                "check",
+                "--site",
+                "hq",
+                "--manufacturer",
+                "axis",
+                "--format",
+                "json",
+            ],
+        );
+        expect(&axis, 0, "check axis at hq");
+        assert_eq!(axis.json()["allowed"], true);
+        let table = camsweep(&db, &["check", "--site", "hq", "--brand", "LTS"]);
+        expect(&table, 1, "check table");
+        assert!(table.stdout.starts_with("DENIED"), "{}", table.stdout);
+        let nowhere = camsweep(
+            &db,
+            &["check", "--site", "nowhere", "--manufacturer", "axis"],
+        );
+        expect(&nowhere, 2, "check at an unknown site");
+        assert!(
+            nowhere.stderr.contains("unknown site \"nowhere\""),
+            "{}",
+            nowhere.stderr
+        );
+        b.cleanup().await;
+    }
+}
+
+/// `camsweep scan --db` stores what it found through the ingest path, coverage included, and a
+/// device the scan covered but did not find is marked missing; `--evaluate` re-evaluates.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_with_db_stores_the_scan_with_its_coverage() {
+    let lab = Lab::start(
+        LabSpec {
+            devices: vec![DeviceSpec::new(
+                IpAddr::V4(Ipv4Addr::new(127, 78, 2, 1)),
+                "hikvision-ipc-appwebs",
+            )],
+        },
+        LabOptions {
+            mode: ListenMode::PerAddress,
+            ..LabOptions::default()
+        },
+    )
+    .await
+    .expect("the lab starts on loopback");
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+        // A camera recorded earlier at an address the lab does not serve.
+        let gone = write(
+            dir.path(),
+            "gone.jsonl",
+            &jsonl(&[onvif("HIKVISION", "DS-2CD2143G2-I", "127.78.2.5", None)]),
+        );
+        expect(&camsweep(&db, &["ingest", &gone]), 0, "ingest");
+
+        let scan_db = db.clone();
+        let run = tokio::task::spawn_blocking(move || {
+            camsweep(
+                &scan_db,
+                &[
+                    "scan",
+                    "127.78.2.0/29",
+                    "--no-udp",
+                    "--no-mac",
+                    "--no-progress",
+                    "--format",
+                    "json",
+                    "--connect-timeout",
+                    "800",
+                    "--read-timeout",
+                    "800",
+                    "--probe-timeout",
+                    "2000",
+                    "--host-timeout",
+                    "6000",
+                    "--evaluate",
+                ],
+            )
+        })
+        .await
+        .unwrap();
+        expect(&run, 0, "scan --db --evaluate");
+        // stdout is still the scan document alone; what the register did goes to stderr.
+        let doc: ScanDocument = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("[{}] stdout is not a scan document: {e}", b.name));
+        assert!(
+            run.stderr.contains("1 devices new")
+                && run.stderr.contains("1 marked missing")
+                && run.stderr.contains("evaluated"),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+        let scans = b.register.scans().await.unwrap();
+        let stored = scans
+            .iter()
+            .find(|s| s.id == doc.scan.id)
+            .expect("the scan is stored");
+        assert_eq!(
+            stored.hosts_scanned,
+            Some(doc.scan.hosts_scanned as i64),
+            "[{}]",
+            b.name
+        );
+        assert!(doc.scan.hosts_scanned >= 6, "{}", doc.scan.hosts_scanned);
+        assert_eq!(stored.targets, doc.scan.targets);
+        let devices = b.register.devices().await.unwrap();
+        let found = devices
+            .iter()
+            .find(|d| d.address.as_deref() == Some("127.78.2.1"))
+            .expect("the lab's camera is stored");
+        assert_eq!(found.network_id.as_deref(), Some("hq-cctv"));
+        assert_eq!(
+            found
+                .identification
+                .as_ref()
+                .and_then(|i| i.manufacturer.as_deref()),
+            Some("hikvision"),
+            "[{}]",
+            b.name
+        );
+        let missing = devices
+            .iter()
+            .find(|d| d.address.as_deref() == Some("127.78.2.5"))
+            .unwrap();
+        assert!(missing.missing, "[{}] covered and not found", b.name);
+        let findings = camsweep(&db, &["findings", "--site", "hq", "--format", "json"]).json();
+        assert!(
+            findings
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["device_address"] == "127.78.2.1"),
+            "[{}] --evaluate produced the camera's findings",
+            b.name
+        );
+        b.cleanup().await;
+    }
+    lab.shutdown().await;
+}
