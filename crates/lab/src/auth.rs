@@ -121,7 +121,12 @@ pub(crate) fn element_text<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
         let start = search + found + 1;
         let tag_end = start + xml[start..].find('>')?;
         let tag = &xml[start..tag_end];
-        let tag_name = tag.split_whitespace().next().unwrap_or("");
+        // `<d:Probe/>`: the self-closing slash is not part of the name.
+        let tag_name = tag
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
         let local = tag_name.rsplit(':').next().unwrap_or("");
         if local == name && !tag_name.starts_with('/') {
             if tag.ends_with('/') {
@@ -189,6 +194,17 @@ pub fn sofia_hash(password: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn self_closing_elements_are_found_empty() {
+        // Regression: `<d:Probe/>` (a WS-Discovery probe as many clients send it) was not
+        // found because the slash was read as part of the name, so the device stayed silent.
+        let probe = "<s:Envelope><s:Body><d:Probe/></s:Body></s:Envelope>";
+        let body = element_text(probe, "Body").unwrap();
+        assert_eq!(element_text(body, "Probe"), Some(""));
+        assert_eq!(element_text("<a><b x=\"1\"/></a>", "b"), Some(""));
+        assert_eq!(element_text("<a>t</a>", "a"), Some("t"));
+    }
 
     fn creds() -> Credentials {
         Credentials {

@@ -147,6 +147,18 @@ impl Device {
         })
     }
 
+    /// Gives a device without a MAC one (netns mode: every interface has one, and the truth
+    /// should say which).
+    pub(crate) fn set_mac(&mut self, mac: String) {
+        self.vars.insert("mac_dash", mac.replace(':', "-"));
+        self.vars.insert("mac_upper", mac.to_uppercase());
+        self.vars.insert("mac_plain", mac.replace(':', ""));
+        self.vars
+            .insert("mac_plain_upper", mac.replace(':', "").to_uppercase());
+        self.vars.insert("mac", mac.clone());
+        self.mac = Some(mac);
+    }
+
     /// Fills `{name}` placeholders from this device's values; anything else in braces (JSON,
     /// for one) passes through untouched.
     pub fn render(&self, template: &str) -> String {

@@ -170,7 +170,18 @@ async fn start_on_lab_runtime(spec: LabSpec, opts: LabOptions) -> Result<Lab, La
         }
     }
     let netns = match &opts.netns {
-        Some(name) => Some(crate::netns::Netns::create(name, &devices)?),
+        Some(name) => {
+            // Building namespaces runs `ip` and blocks: off the runtime's worker threads.
+            let name = name.clone();
+            let (devices_back, netns) = tokio::task::spawn_blocking(move || {
+                let netns = crate::netns::Netns::create(&name, &mut devices);
+                (devices, netns)
+            })
+            .await
+            .map_err(|e| LabError::io("netns set-up", std::io::Error::other(e.to_string())))?;
+            devices = devices_back;
+            Some(netns?)
+        }
         None => None,
     };
     let lab_runtime = Arc::new(LabRuntime {
@@ -223,11 +234,14 @@ async fn start_on_lab_runtime(spec: LabSpec, opts: LabOptions) -> Result<Lab, La
                 lab.shared_ports.push((proto, port));
             }
         }
-        _ => {
-            for entry in &entries {
-                listen_per_address(entry)?;
+        _ => match lab.netns.as_mut() {
+            Some(netns) => netns.listen(&entries, tokio::runtime::Handle::current())?,
+            None => {
+                for entry in &entries {
+                    listen_per_address(entry, false)?;
+                }
             }
-        }
+        },
     }
     Ok(lab)
 }

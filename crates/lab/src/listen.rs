@@ -117,7 +117,14 @@ async fn accept_loop(
 // ---------------------------------------------------------------- per-address mode
 
 /// Binds every port of `entry` on its own address and spawns the accept/receive loops.
-pub(crate) fn listen_per_address(entry: &Arc<DeviceEntry>) -> Result<(), LabError> {
+///
+/// `in_own_namespace`: the calling thread is in the device's own network namespace (netns
+/// mode), where UDP discovery binds the wildcard address and joins the protocol's multicast
+/// group, so probes sent to the group reach the device as on a LAN.
+pub(crate) fn listen_per_address(
+    entry: &Arc<DeviceEntry>,
+    in_own_namespace: bool,
+) -> Result<(), LabError> {
     let address = entry.device.address;
     for &port in &entry.device.tcp_ports {
         let listener = tcp_socket(SocketAddr::new(address, port), None)?;
@@ -131,7 +138,21 @@ pub(crate) fn listen_per_address(entry: &Arc<DeviceEntry>) -> Result<(), LabErro
             }));
     }
     for &port in &entry.device.udp_ports {
-        let socket = udp_socket(SocketAddr::new(address, port), None)?;
+        let socket = match (
+            in_own_namespace,
+            address,
+            crate::netns::multicast_group(port),
+        ) {
+            (true, IpAddr::V4(v4), Some(group)) => {
+                let any = SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), port);
+                let socket = udp_socket(any, None)?;
+                socket
+                    .join_multicast_v4(group, v4)
+                    .map_err(bind_error(SocketAddr::new(IpAddr::V4(group), port)))?;
+                socket
+            }
+            _ => udp_socket(SocketAddr::new(address, port), None)?,
+        };
         let fixed = entry.clone();
         entry.lab.tracker.spawn(async move {
             let mut buf = vec![0u8; MAX_PROBE];

@@ -1,5 +1,5 @@
-//! `camsweep lab`: run the lab, an emulated surveillance estate on loopback, until SIGINT or
-//! SIGTERM.
+//! `camsweep lab`: run the lab, an emulated surveillance estate on loopback (or on a virtual LAN
+//! in network namespaces with `--netns`), until SIGINT or SIGTERM.
 
 use std::path::PathBuf;
 
@@ -25,9 +25,11 @@ pub struct Args {
     /// Seed of the generated estate (same seed, same estate).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Address range of the generated estate (loopback; 127.0.0.1 is never used).
-    #[arg(long, default_value = "127.77.0.0/16")]
-    pub range: String,
+    /// Address range of the generated estate: loopback, default 127.77.0.0/16 (127.0.0.1 is
+    /// never used); with --netns a private IPv4 range, default 10.213.0.0/16, that exists only
+    /// inside the lab's namespaces.
+    #[arg(long)]
+    pub range: Option<String>,
     /// Fraction of hostile devices (0..1).
     #[arg(long, default_value_t = Mix::default().hostile_share)]
     pub hostile_share: f64,
@@ -43,7 +45,8 @@ pub struct Args {
     /// Write the ground truth (JSON array of records) here once the lab is up.
     #[arg(long, value_name = "FILE")]
     pub truth: Option<PathBuf>,
-    /// Serve inside this network namespace (root, Linux).
+    /// Serve on a virtual LAN in network namespaces (root, Linux): the scanner's side is the
+    /// namespace `csl-NAME` (`ip netns exec csl-NAME camsweep scan --multicast ...`).
     #[arg(long, value_name = "NAME")]
     pub netns: Option<String>,
     /// Listening mode: per-address sockets, one shared socket per port, or chosen by size.
@@ -79,10 +82,14 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
             format!("spec {}", path.display()),
         ),
         None => {
-            let range: IpNet = args
-                .range
+            let range_text = match (&args.range, &args.netns) {
+                (Some(r), _) => r.as_str(),
+                (None, Some(_)) => camsweep_lab::netns::DEFAULT_RANGE,
+                (None, None) => "127.77.0.0/16",
+            };
+            let range: IpNet = range_text
                 .parse()
-                .with_context(|| format!("--range {:?} is not a CIDR range", args.range))?;
+                .with_context(|| format!("--range {range_text:?} is not a CIDR range"))?;
             let spec = generate(&GenerateOptions {
                 devices: args.devices,
                 seed: args.seed,
@@ -118,8 +125,17 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
             std::fs::write(path, json)
                 .with_context(|| format!("writing the truth file {}", path.display()))?;
         }
+        let place = match lab.netns() {
+            Some(ns) => format!(
+                ", namespace {} with the scanner at {}/{}",
+                ns.namespace(),
+                ns.scanner_address(),
+                ns.prefix_len()
+            ),
+            None => String::new(),
+        };
         println!(
-            "lab ready: {count} devices in {range_text} ({:?} listening, {} ms)",
+            "lab ready: {count} devices in {range_text} ({:?} listening{place}, {} ms)",
             lab.mode(),
             started.elapsed().as_millis()
         );
