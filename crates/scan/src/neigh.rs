@@ -1,5 +1,5 @@
-//! MAC addresses of hosts on the same link, from the kernel's neighbour table (`/proc/net/arp`
-//! for IPv4, `ip -6 neigh` for IPv6). Read at most once a second however many hosts finish.
+//! MAC addresses of hosts on the same link, from the kernel's neighbour table (the calling
+//! thread's `/proc/thread-self/net/arp`, else `/proc/net/arp`, for IPv4, `ip -6 neigh` for IPv6). Read at most once a second however many hosts finish.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -69,7 +69,10 @@ impl Neighbours {
         if stale
             || !guard.1.contains_key(&addr) && guard.0.is_some_and(|t| t.elapsed() > REFRESH / 4)
         {
-            let mut table = std::fs::read_to_string("/proc/net/arp")
+            // `/proc/net` is the namespace of the process's main thread; a scan run on a thread
+            // moved into another network namespace (setns) must read its own thread's table.
+            let mut table = std::fs::read_to_string("/proc/thread-self/net/arp")
+                .or_else(|_| std::fs::read_to_string("/proc/net/arp"))
                 .map(|t| parse_proc_arp(&t))
                 .unwrap_or_default();
             if self.ipv6
