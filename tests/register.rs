@@ -822,3 +822,81 @@ async fn scan_coverage_is_stored_with_the_scan_in_the_same_transaction() {
         b.cleanup().await;
     }
 }
+
+/// A finding reported again unchanged only has `last_seen` moved (many at once); one reported
+/// with a new message is rewritten; both keep their ids and stay open, with no history noise.
+#[tokio::test]
+async fn findings_reported_again_move_last_seen_and_pick_up_new_content() {
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        let devices: Vec<_> = (1..=3)
+            .map(|i| device(&format!("127.90.0.{i}"), None, Some("hikvision")))
+            .collect();
+        r.ingest(&scan("s1", &[], devices), "tester").await.unwrap();
+        let ids: Vec<String> = r
+            .devices()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        let ident = Identification::unknown("test");
+        let round = |message: &str| -> Vec<_> {
+            ids.iter()
+                .map(|id| {
+                    let mut f = finding("uk-hcws386-2022", "r1");
+                    if id == &ids[0] {
+                        f.message = message.to_owned();
+                    }
+                    (id.clone(), ident.clone(), vec![f])
+                })
+                .collect()
+        };
+        r.apply_evaluation(&round("first"), "tester").await.unwrap();
+        let before = r
+            .findings(&FindingFilter::default(), "2030-01-01")
+            .await
+            .unwrap();
+        let history_before = r.count(CountedTable::History).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(5)).await;
+        let delta = r
+            .apply_evaluation(&round("second"), "tester")
+            .await
+            .unwrap();
+        assert_eq!(
+            (delta.findings_new, delta.findings_still_open),
+            (0, 3),
+            "[{}]",
+            b.name
+        );
+        let after = r
+            .findings(&FindingFilter::default(), "2030-01-01")
+            .await
+            .unwrap();
+        assert_eq!(after.len(), 3, "[{}]", b.name);
+        for (old, new) in before.iter().zip(&after) {
+            assert_eq!(old.id, new.id, "[{}]", b.name);
+            assert_eq!(new.status, FindingStatus::Open);
+            assert!(
+                new.last_seen > old.last_seen,
+                "[{}] last_seen moved",
+                b.name
+            );
+            assert_eq!(new.first_seen, old.first_seen);
+            let expected = if new.device_id == ids[0] {
+                "second"
+            } else {
+                "test"
+            };
+            assert_eq!(new.finding.message, expected, "[{}]", b.name);
+        }
+        assert_eq!(
+            r.count(CountedTable::History).await.unwrap(),
+            history_before,
+            "[{}] findings still open are not history",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}

@@ -27,6 +27,9 @@ pub struct Store {
 /// engines' bound-parameter limits (SQLite 32766, PostgreSQL 65535).
 const OBSERVATION_CHUNK: usize = 400;
 
+/// Finding ids per `UPDATE ... WHERE id IN (...)`: far below both engines' parameter limits.
+const FINDING_ID_CHUNK: usize = 500;
+
 impl Store {
     pub fn from_pool(pool: sqlx::Pool<Db>) -> Self {
         Self { pool }
@@ -679,15 +682,41 @@ impl Store {
             devices: results.len(),
             ..EvaluationDelta::default()
         };
-        let existing: Vec<(String, String, String, String, String)> =
-            sqlx::query_as("SELECT id, device_id, pack, rule, status FROM findings")
-                .fetch_all(&mut *tx)
-                .await
-                .during("reading findings")?;
-        let mut by_key: HashMap<(String, String, String), (String, String)> = existing
+        // Each stored finding by key, with a digest of its content: a finding reported again
+        // unchanged (the usual case) needs only its `last_seen` moved, which is done for many
+        // at once below instead of one UPDATE each.
+        let existing: Vec<ExistingFindingRow> = sqlx::query_as(
+            "SELECT id, device_id, pack, rule, status, title, severity, action, citation_document,
+                    citation_paragraph, citation_url, message, due, due_basis
+             FROM findings",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .during("reading findings")?;
+        let mut by_key: HashMap<(String, String, String), (String, String, u64)> = existing
             .into_iter()
-            .map(|(id, device, pack, rule, status)| ((device, pack, rule), (id, status)))
+            .map(|row| {
+                let (id, device, pack, rule, status, title, severity, action, document) = (
+                    row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8,
+                );
+                let stored = NewFinding {
+                    pack,
+                    rule,
+                    title,
+                    severity,
+                    action,
+                    citation_document: document,
+                    citation_paragraph: row.9,
+                    citation_url: row.10,
+                    message: row.11,
+                    due: row.12,
+                    due_basis: row.13,
+                };
+                let digest = finding_digest(&stored);
+                ((device, stored.pack, stored.rule), (id, status, digest))
+            })
             .collect();
+        let mut unchanged_open: Vec<String> = Vec::new();
         let current: HashMap<String, String> = sqlx::query_as::<_, (String, String)>(
             "SELECT device_id, document FROM identifications",
         )
@@ -712,7 +741,13 @@ impl Store {
             for f in findings {
                 let key = (device_id.clone(), f.pack.clone(), f.rule.clone());
                 match by_key.remove(&key) {
-                    Some((id, status)) => {
+                    Some((id, status, digest))
+                        if status == "open" && digest == finding_digest(f) =>
+                    {
+                        unchanged_open.push(id);
+                        delta.findings_still_open += 1;
+                    }
+                    Some((id, status, _)) => {
                         update_finding(&mut tx, &id, f, &at).await?;
                         if status == "resolved" {
                             history(
@@ -741,8 +776,22 @@ impl Store {
                 }
             }
         }
+        for ids in unchanged_open.chunks(FINDING_ID_CHUNK) {
+            let mut update = sqlx::QueryBuilder::<Db>::new("UPDATE findings SET last_seen = ");
+            update.push_bind(at.clone()).push(" WHERE id IN (");
+            let mut list = update.separated(", ");
+            for id in ids {
+                list.push_bind(id.clone());
+            }
+            update.push(")");
+            update
+                .build()
+                .execute(&mut *tx)
+                .await
+                .during("marking findings seen again")?;
+        }
         // Whatever was not reported again is resolved.
-        for ((_, _, _), (id, status)) in by_key {
+        for ((_, _, _), (id, status, _)) in by_key {
             if status == "open" {
                 sqlx::query(
                     "UPDATE findings SET status = 'resolved', resolved_at = $2 WHERE id = $1",
@@ -1209,6 +1258,34 @@ type FindingRow = (
     String,
     Option<String>,
 );
+
+/// `findings` columns [`Store::apply_evaluation`] compares: id, device, pack, rule, status,
+/// then the content a policy reports.
+type ExistingFindingRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// A digest of everything a policy reports about a finding, to tell "reported again unchanged"
+/// from "reported with a new message, due date or citation" without keeping every text.
+fn finding_digest(f: &NewFinding) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    f.hash(&mut hasher);
+    hasher.finish()
+}
 
 type FindingTail = (
     String,

@@ -138,7 +138,7 @@ pub struct DeviceRecord {
 }
 
 /// A finding as a policy produced it, before storage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NewFinding {
     pub pack: String,
     pub rule: String,
