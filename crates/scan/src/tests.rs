@@ -711,3 +711,78 @@ async fn closed_ports_make_no_device() {
     assert_eq!(doc.scan.hosts_scanned, 1);
     let _unused: Option<SocketAddr> = None;
 }
+
+/// Regression (Uniview cameras named Dahua on the lab): a 404 at a vendor path is "no such API
+/// here" and must leave no observation that would read as the vendor API answering.
+#[tokio::test]
+async fn a_404_at_a_vendor_path_leaves_no_observation() {
+    let port = serve(|mut s| async move {
+        let req = read_request(&mut s).await;
+        let resp = if req.starts_with("GET / ") {
+            "HTTP/1.1 200 OK\r\nContent-Length: 27\r\n\r\n<html><title>x</title></html>".to_owned()
+        } else {
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_owned()
+        };
+        let _ = s.write_all(resp.as_bytes()).await;
+    })
+    .await;
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    let k = kinds(&doc);
+    assert!(
+        k.contains(&(ObservationKind::HttpResponse, Some("/".into()))),
+        "{k:?}"
+    );
+    for (_, path) in &k {
+        assert_eq!(path.as_deref(), Some("/"), "a 404 was kept: {k:?}");
+    }
+}
+
+/// Regression: the request path alone (even with a non-404 answer that says nothing about the
+/// maker, such as a site-wide 401) is no Dahua evidence; the answer's content is.
+#[test]
+fn a_dahua_cgi_path_is_no_evidence_without_a_dahua_answer() {
+    let kb = camsweep_kb::KnowledgeBase::embedded().unwrap();
+    let engine = camsweep_identify::Engine::new(&kb).unwrap();
+    let magicbox = "/cgi-bin/magicBox.cgi?action=getSystemInfo";
+    for answer in [
+        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"Web\"\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 29\r\n\r\n<html><title>Web</title></html>",
+    ] {
+        let id = engine.identify(&[Observation::new(ObservationKind::HttpResponse, answer)
+            .with_path(magicbox)
+            .with_device("x")]);
+        assert_eq!(id.manufacturer, None, "{answer:?}: {:?}", id.evidence);
+        assert!(
+            id.evidence
+                .iter()
+                .all(|e| e.implies.manufacturer.as_deref() != Some("dahua")),
+            "{answer:?}: {:?}",
+            id.evidence
+        );
+    }
+    // A Dahua answer at the same path still is.
+    let dahua = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"Login to 4L0123PAZ\", qop=\"auth\", nonce=\"1\"\r\nContent-Length: 0\r\n\r\n";
+    let id = engine.identify(&[Observation::new(ObservationKind::HttpResponse, dahua)
+        .with_path(magicbox)
+        .with_device("x")]);
+    assert_eq!(
+        id.manufacturer.as_deref(),
+        Some("dahua"),
+        "{:?}",
+        id.evidence
+    );
+}
+
+/// TVT recorders were left unknown on the lab when their only maker evidence was the page
+/// title naming TVT's NVMS-9000 platform.
+#[test]
+fn a_page_titled_nvms_9000_is_tvt() {
+    let kb = camsweep_kb::KnowledgeBase::embedded().unwrap();
+    let engine = camsweep_identify::Engine::new(&kb).unwrap();
+    let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 47\r\n\r\n<html><head><title>NVMS-9000</title></head></html>";
+    let id = engine.identify(&[Observation::new(ObservationKind::HttpResponse, page)
+        .with_path("/")
+        .with_device("x")]);
+    assert_eq!(id.manufacturer.as_deref(), Some("tvt"), "{:?}", id.evidence);
+}
