@@ -3,8 +3,9 @@
 //!
 //! * `realistic`: 100k devices over 50 sites and 30 makers, random first-seen dates
 //!   ([`estate::realistic_estate`]);
-//! * `mixed`: the older, regular estate (every device's input distinct by id, address and
-//!   network);
+//! * `mixed`: the older, regular estate (12 distinct projections for the contract packs);
+//! * `all-distinct`: the realistic estate with every device's vendor facts distinct, so the
+//!   projection cache never hits (its worst case);
 //! * one thread (the target) and two threads; and the interpreter on 10k as the baseline.
 
 #[path = "support/estate.rs"]
@@ -22,6 +23,7 @@ fn bench(c: &mut Criterion) {
     interpreted.set_evaluator(Evaluator::Interpreted);
     let realistic = estate::realistic_estate(100_000);
     let mixed = estate::estate(100_000);
+    let distinct = estate::distinct_estate(100_000);
     let mut group = c.benchmark_group("policy");
     group
         .sample_size(10)
@@ -38,6 +40,12 @@ fn bench(c: &mut Criterion) {
     };
     run_in("compiled 1 thread realistic 100k", &compiled, &realistic, 1);
     run_in("compiled 1 thread mixed 100k", &compiled, &mixed, 1);
+    run_in(
+        "compiled 1 thread all-distinct 100k",
+        &compiled,
+        &distinct,
+        1,
+    );
     run_in(
         "compiled 2 threads realistic 100k",
         &compiled,

@@ -1,6 +1,6 @@
 //! Times `evaluate_batch_threads` over the bench estate, for profiling (`perf record` this).
 //! Run: `cargo run --release -p camsweep-policy --example policy_profile -- DEVICES THREADS
-//! [compiled|interpreted] [realistic|mixed]`.
+//! [compiled|interpreted] [realistic|mixed|distinct]`.
 
 #[path = "../benches/support/estate.rs"]
 mod estate;
@@ -24,6 +24,7 @@ fn main() {
     }
     let devices = match args.get(4).map(String::as_str) {
         Some("mixed") => estate::estate(count),
+        Some("distinct") => estate::distinct_estate(count),
         _ => estate::realistic_estate(count),
     };
     let started = Instant::now();
@@ -42,5 +43,62 @@ fn main() {
         set.evaluate_batch_threads(&devices, &only, threads)
             .expect("evaluates");
         println!("  {} alone: {:?}", meta.id, started.elapsed());
+    }
+    // How far a cache keyed on a projection of the input could go: distinct projections.
+    let distinct = |key: &dyn Fn(&camsweep_policy::DeviceContext) -> String| {
+        devices
+            .iter()
+            .map(key)
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    };
+    let json = |v: &dyn erased::Show| v.show();
+    let maker_only = |d: &camsweep_policy::DeviceContext| {
+        json(&(
+            &d.device.manufacturer,
+            &d.device.vendor,
+            &d.device.device_type,
+            d.device.confidence.to_bits(),
+            &d.purpose,
+            &d.now,
+        ))
+    };
+    let with_place = |d: &camsweep_policy::DeviceContext| {
+        format!(
+            "{}{}",
+            maker_only(d),
+            json(&(&d.device.first_seen, &d.site, &d.network))
+        )
+    };
+    let with_place_classes = |d: &camsweep_policy::DeviceContext| {
+        format!(
+            "{}{}",
+            maker_only(d),
+            json(&(
+                &d.device.first_seen,
+                d.site.as_ref().map(|s| &s.sensitivity),
+                d.network.as_ref().map(|n| &n.zone),
+            ))
+        )
+    };
+    println!(
+        "distinct projections: maker/type/confidence/purpose {}; + first_seen, site, network {}; \
+         + first_seen, sensitivity, zone {}",
+        distinct(&maker_only),
+        distinct(&with_place),
+        distinct(&with_place_classes)
+    );
+}
+
+mod erased {
+    /// Anything serialisable, shown as JSON (for projection keys).
+    pub trait Show {
+        fn show(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Show for T {
+        fn show(&self) -> String {
+            serde_json::to_string(self).expect("serialisable")
+        }
     }
 }

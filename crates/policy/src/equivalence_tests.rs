@@ -2,7 +2,11 @@
 //!
 //! * the input built directly equals the serde route (serde_json, nulls dropped);
 //! * every built-in pack compiled to RVM bytecode gives the interpreter's findings;
-//! * a batch on several threads gives the per-device results, in order.
+//! * a batch on several threads gives the per-device results, in order;
+//! * a batch that evaluates a pack once per distinct projection (the cache) gives what
+//!   evaluating every device gives;
+//! * each built-in pack's input contract loses nothing: the pack finds the same on the whole
+//!   input as on its projection.
 
 use camsweep_model::{ListMembership, PrcNil, VendorFacts};
 use proptest::prelude::*;
@@ -212,5 +216,95 @@ fn a_batch_reports_the_first_bad_input_in_order_whatever_the_threads() {
             .unwrap_err()
             .to_string();
         assert!(err.contains("first-bad"), "{threads} threads: {err}");
+    }
+}
+
+/// The built-in packs with their input contracts removed: they see the whole input.
+fn without_contracts() -> &'static PolicySet {
+    static SET: std::sync::OnceLock<PolicySet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = PolicySet::builtin().expect("built-in packs compile");
+        for pack in &mut set.packs {
+            pack.meta.input = None;
+        }
+        set
+    })
+}
+
+#[test]
+fn three_builtin_packs_declare_input_contracts() {
+    let declared: Vec<_> = builtin()
+        .packs()
+        .iter()
+        .filter(|m| m.input.is_some())
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(declared, ["us-ndaa-889", "us-fcc-covered-list", "au-2023"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn input_contracts_lose_nothing(ctx in context()) {
+        let with = builtin().evaluate(&ctx, &[]).expect("with contracts");
+        let whole = without_contracts().evaluate(&ctx, &[]).expect("whole input");
+        prop_assert_eq!(with, whole);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Devices drawn from a few vendors, so that projections repeat and the cache is hit.
+    #[test]
+    fn the_projection_cache_finds_what_evaluating_every_device_finds(
+        vendors in prop::collection::vec(vendor(), 1..4),
+        estate in prop::collection::vec((0usize..4, context()), 200..400)
+    ) {
+        let estate: Vec<DeviceContext> = estate
+            .into_iter()
+            .map(|(pick, mut ctx)| {
+                let vendor = vendors[pick % vendors.len()].clone();
+                ctx.device.manufacturer = Some(vendor.id.clone());
+                ctx.device.vendor = Some(vendor);
+                ctx.now = "2026-02-01".into();
+                ctx
+            })
+            .collect();
+        let set = builtin();
+        let cached = set.evaluate_batch_threads(&estate, &[], 1).expect("cached batch");
+        for (ctx, cached) in estate.iter().zip(&cached) {
+            let uncached = set.evaluate(ctx, &[]).expect("uncached");
+            prop_assert_eq!(cached, &uncached);
+            let whole = without_contracts().evaluate(ctx, &[]).expect("whole input");
+            prop_assert_eq!(cached, &whole);
+        }
+    }
+}
+
+#[test]
+fn a_cache_switched_off_for_missing_too_often_still_finds_the_same() {
+    // 2,500 all-distinct projections (the cache switches off after 2,048 lookups), then 500
+    // repeats of the first devices: every result must match evaluating each device alone.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut estate: Vec<DeviceContext> = (0..2_500)
+        .map(|i| {
+            let mut ctx = context()
+                .new_tree(&mut runner)
+                .expect("generates")
+                .current();
+            if let Some(vendor) = ctx.device.vendor.as_mut() {
+                vendor.nil_reasoning = format!("device {i}");
+            }
+            ctx.purpose = Some(format!("purpose {i}"));
+            ctx
+        })
+        .collect();
+    estate.extend(estate[..500].to_vec());
+    let set = builtin();
+    let batch = set.evaluate_batch_threads(&estate, &[], 1).expect("batch");
+    for (ctx, found) in estate.iter().zip(&batch) {
+        assert_eq!(found, &set.evaluate(ctx, &[]).expect("alone"));
     }
 }

@@ -10,6 +10,7 @@ use regorus::rvm::program::{DeserializationResult, Program};
 use serde::{Deserialize, Serialize};
 
 use crate::PolicyError;
+use crate::contract::InputContract;
 use crate::finding::{Citation, Severity};
 use crate::runner::{self, Evaluator, Worker};
 
@@ -41,6 +42,10 @@ pub struct PackMeta {
     #[serde(default, skip_serializing_if = "toml::Table::is_empty")]
     pub parameters: toml::Table,
     pub rules: Vec<RuleMeta>,
+    /// What the pack reads of the input (`[input]`): with it, the pack sees only those paths
+    /// and a batch evaluates it once per distinct projection (see `InputContract`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<InputContract>,
     /// Where the pack came from: `builtin` or the directory it was loaded from.
     #[serde(default)]
     pub origin: String,
@@ -199,8 +204,9 @@ impl Pack {
                 &pack,
                 &mut interpreter,
                 "load-check",
-                probe.clone(),
+                probe,
                 &mut ignored,
+                None,
             ) {
                 Ok(value) => expected.push(value),
                 Err(PolicyError::Eval { message, .. }) => {
@@ -246,7 +252,7 @@ impl Pack {
         )?));
         for (probe, want) in probes.iter().zip(expected) {
             let got = vm
-                .eval(&self.findings_rule, probe.clone())
+                .eval(&self.findings_rule, self.project(probe))
                 .map_err(|e| format!("the RVM failed on a load probe: {e}"))?;
             if &got != want {
                 return Err(format!(
@@ -299,6 +305,14 @@ impl Pack {
         match &*self.lock(Evaluator::Interpreted) {
             Worker::Interpreter(engine) => Ok(Worker::Interpreter(engine.clone())),
             Worker::Vm(_) => unreachable!("the interpreter slot always holds an interpreter"),
+        }
+    }
+
+    /// What the pack sees of `input`: all of it, or the projection its contract declares.
+    pub(crate) fn project(&self, input: &regorus::Value) -> regorus::Value {
+        match &self.meta.input {
+            Some(contract) => contract.project(input),
+            None => input.clone(),
         }
     }
 
@@ -428,6 +442,9 @@ fn validate_meta(meta: &PackMeta) -> Result<(), String> {
                 effective.date
             ));
         }
+    }
+    if let Some(contract) = &meta.input {
+        contract.validate()?;
     }
     if meta.rules.is_empty() {
         return Err("no [[rules]]".into());

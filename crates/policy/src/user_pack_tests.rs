@@ -251,3 +251,78 @@ fn unknown_packs_and_bad_inputs_are_typed_errors() {
     let err = set.evaluate(&bad, &[]).unwrap_err();
     assert!(err.to_string().contains("cam-9") && err.to_string().contains("now"));
 }
+
+/// `GOOD_PACK_TOML` with an input contract.
+fn with_contract(contract: &str) -> String {
+    GOOD_PACK_TOML.replace("[[rules]]", &format!("{contract}\n[[rules]]"))
+}
+
+#[test]
+fn a_pack_with_an_input_contract_sees_only_what_it_declares() {
+    // The rule tests the site (not declared) and the device id (stamped): with the contract it
+    // sees neither, so it cannot fire, in `evaluate` as in a cached batch.
+    let rego = r#"
+package org.cameras
+import rego.v1
+findings contains {"rule": "unidentified-camera", "message": sprintf("%s", [input.device.id])} if {
+    input.site.sensitivity == "sensitive"
+}
+findings contains {"rule": "unidentified-camera", "message": "id seen"} if {
+    input.device.id == "cam-9"
+}
+findings contains {"rule": "unidentified-camera", "message": sprintf("%s on %s", [input.device.id, input.device.device_type])} if {
+    input.device.device_type == "ip-camera"
+}
+"#;
+    let root = tempfile::tempdir().unwrap();
+    let pack_toml =
+        with_contract("[input]\nreads = [\"device.device_type\"]\nstamps = [\"device.id\"]");
+    write_pack(root.path(), "contract", &pack_toml, rego, GOOD_TESTS);
+    let set = PolicySet::builtin().unwrap().with_dir(root.path()).unwrap();
+    let only = ["org-no-unknown-cameras".to_owned()];
+    let mut ctx = camera();
+    ctx.site = Some(crate::SiteFacts {
+        id: "s".into(),
+        name: None,
+        sensitivity: "sensitive".into(),
+    });
+    let messages = |findings: Vec<crate::FindingDraft>| {
+        findings.into_iter().map(|f| f.message).collect::<Vec<_>>()
+    };
+    // Only the type rule fires, and the placeholder is stamped with the real id.
+    assert_eq!(
+        messages(set.evaluate(&ctx, &only).unwrap()),
+        ["cam-9 on ip-camera"]
+    );
+    let mut other = ctx.clone();
+    other.device.id = "cam-10".into();
+    let batch = set
+        .evaluate_batch_threads(&[ctx.clone(), other, ctx], &only, 1)
+        .unwrap();
+    let batch: Vec<_> = batch.into_iter().map(messages).collect();
+    assert_eq!(
+        batch,
+        [
+            ["cam-9 on ip-camera"],
+            ["cam-10 on ip-camera"],
+            ["cam-9 on ip-camera"]
+        ]
+    );
+}
+
+#[test]
+fn a_bad_input_contract_is_refused_at_load() {
+    for (contract, why) in [
+        ("[input]\nreads = []", "reads is empty"),
+        ("[input]\nreads = [\"devices.id\"]", "devices.id"),
+        (
+            "[input]\nreads = [\"now\"]\nstamps = [\"device.manufacturer\"]",
+            "device.manufacturer",
+        ),
+        ("[input]\nreads = [\"now\"]\nskip = true", "skip"),
+    ] {
+        let (text, err) = load_err(&with_contract(contract), GOOD_REGO);
+        assert!(matches!(err, PolicyError::Metadata { .. }), "{err:?}");
+        assert!(text.contains(why) && text.contains("pack.toml"), "{text}");
+    }
+}

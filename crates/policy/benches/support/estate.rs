@@ -207,3 +207,18 @@ pub fn realistic_estate(count: usize) -> Vec<DeviceContext> {
         })
         .collect()
 }
+
+/// The worst case for the projection cache: the realistic estate with every device's vendor
+/// facts made distinct (a per-device `nil_reasoning`), so no two projections are equal and
+/// every device is fully evaluated by every pack, plus the cost of a cache that never hits.
+pub fn distinct_estate(count: usize) -> Vec<DeviceContext> {
+    let mut devices = realistic_estate(count);
+    for (i, device) in devices.iter_mut().enumerate() {
+        let vendor = device
+            .device
+            .vendor
+            .get_or_insert_with(|| vendor("no-maker-on-record", PrcNil::Unknown, &[]));
+        vendor.nil_reasoning = format!("assessed for device {i}");
+    }
+    devices
+}
