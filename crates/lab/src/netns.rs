@@ -38,6 +38,14 @@ use crate::serve::DeviceEntry;
 pub const NAMESPACE_PREFIX: &str = "csl-";
 /// Where owner files live.
 pub const RUN_DIR: &str = "/run/camsweep-lab";
+/// Most devices of a netns lab: one bridge has at most 1,024 ports (`BR_MAX_PORTS`). Beyond
+/// about 500 devices the kernel's neighbour table, whose `gc_thresh3` (1,024 by default) counts
+/// entries of every namespace together, evicts entries while a scan runs (measured: 1,000
+/// devices, 483 MACs left in the table) and the lab does not change host settings to avoid it.
+pub const MAX_DEVICES: usize = 1000;
+/// Devices per `ip -batch` run: `ip` opens each peer namespace path (`netns /proc/PID/fd/N`)
+/// and keeps it open, so one run must stay below its 1,024 open-file limit.
+const IP_BATCH_DEVICES: usize = 400;
 /// Where `ip netns` keeps named namespaces.
 const NETNS_DIR: &str = "/run/netns";
 /// Default device range of a generated netns lab (never routed anywhere: it exists only inside
@@ -140,6 +148,16 @@ impl Netns {
                 )),
             })
             .collect::<Result<Vec<_>, _>>()?;
+        if devices.len() > MAX_DEVICES {
+            return Err(netns_error(
+                name,
+                format!(
+                    "{} devices asked; netns mode serves at most {MAX_DEVICES} (a Linux bridge has \
+                     1,024 ports; MACs stay reliable up to about 500, see docs/lab.md)",
+                    devices.len()
+                ),
+            ));
+        }
         let (scanner, prefix_len) = lan_for(&addresses).ok_or_else(|| {
             netns_error(
                 name,
@@ -166,6 +184,7 @@ impl Netns {
         batch.push_str(&format!("address add {scanner}/{prefix_len} dev br0\n"));
         batch.push_str("route add 224.0.0.0/4 dev br0\n");
         let pid = std::process::id();
+        let mut veths = Vec::with_capacity(devices.len());
         for (i, device) in devices.iter_mut().enumerate() {
             if device.mac.is_none() {
                 let i = i as u32;
@@ -183,12 +202,19 @@ impl Netns {
                 .as_deref()
                 .map(|m| format!(" address {m}"))
                 .unwrap_or_default();
-            batch.push_str(&format!(
+            veths.push(format!(
                 "link add vd{i} type veth peer name eth0{mac} netns {path}\nlink set vd{i} master br0 up\n"
             ));
             netns.device_namespaces.push(fd);
         }
         run_ip(name, &["-n", &namespace, "-batch", "-"], Some(&batch))?;
+        for chunk in veths.chunks(IP_BATCH_DEVICES) {
+            run_ip(
+                name,
+                &["-n", &namespace, "-batch", "-"],
+                Some(&chunk.concat()),
+            )?;
+        }
         for (fd, address) in netns.device_namespaces.iter().zip(&addresses) {
             configure_device(name, fd, *address, prefix_len)?;
         }
@@ -317,22 +343,25 @@ fn run_ip(name: &str, args: &[&str], stdin: Option<&str>) -> Result<(), LabError
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| netns_error(name, format!("running ip: {e}")))?;
-    if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        pipe.write_all(text.as_bytes())
-            .map_err(|e| netns_error(name, format!("feeding ip -batch: {e}")))?;
-    }
+    let fed = match (stdin, child.stdin.take()) {
+        (Some(text), Some(mut pipe)) => pipe.write_all(text.as_bytes()),
+        _ => Ok(()),
+    };
     let out = child
         .wait_with_output()
         .map_err(|e| netns_error(name, format!("waiting for ip: {e}")))?;
-    if out.status.success() {
+    if out.status.success() && fed.is_ok() {
         Ok(())
     } else {
         Err(netns_error(
             name,
             format!(
-                "`ip {}` failed: {}",
+                "`ip {}` failed: {}{}",
                 args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
+                String::from_utf8_lossy(&out.stderr).trim(),
+                fed.err()
+                    .map(|e| format!(" (writing its input: {e})"))
+                    .unwrap_or_default()
             ),
         ))
     }
