@@ -1,6 +1,7 @@
 //! Integration tests: one crate, one module per area (ripgrep's layout).
 mod demo;
 mod identify;
+mod lab;
 mod netns;
 mod policy;
 mod register;
