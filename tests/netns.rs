@@ -6,7 +6,7 @@
 //! `CAMSWEEP_REQUIRE_NETNS=1` (CI) makes that a failure. No packet leaves the test's namespaces.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream, UdpSocket};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -33,7 +33,11 @@ fn netns_usable(test: &str) -> bool {
                 !required,
                 "{test}: CAMSWEEP_REQUIRE_NETNS=1 but netns mode cannot run: {why}"
             );
-            eprintln!("SKIPPED {test}: {why} (set CAMSWEEP_REQUIRE_NETNS=1 to make this fail)");
+            // Straight to stderr, not `eprintln!`: the test harness would capture and hide it.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {test}: {why} (set CAMSWEEP_REQUIRE_NETNS=1 to make this fail)"
+            );
             false
         }
     }

@@ -73,6 +73,16 @@ pub fn available() -> Result<(), String> {
     if effective_uid() != Some(0) {
         return Err("netns mode needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN)".into());
     }
+    // Root without CAP_SYS_ADMIN (an unprivileged container) cannot make namespaces: try one
+    // on a throwaway thread.
+    let unshared = std::thread::spawn(|| unshare(CloneFlags::CLONE_NEWNET))
+        .join()
+        .map_err(|_| "the namespace probe thread panicked".to_owned())?;
+    if let Err(e) = unshared {
+        return Err(format!(
+            "netns mode cannot create network namespaces here: {e}"
+        ));
+    }
     match Command::new("ip")
         .arg("-V")
         .stdout(Stdio::null())
