@@ -141,27 +141,7 @@ pub(crate) async fn read_response<S: AsyncRead + Unpin>(
                 )));
             }
         }
-        if buf.len() > limits.max_header_bytes {
-            return Err(Failure::Malformed(format!(
-                "response headers exceed the {}-byte limit",
-                limits.max_header_bytes
-            )));
-        }
-        let n = read_more(
-            stream,
-            &mut buf,
-            limits.max_header_bytes + 1,
-            limits.read_timeout,
-            deadline,
-        )
-        .await?;
-        if n == 0 {
-            return Err(Failure::Malformed(if buf.is_empty() {
-                "connection closed without an answer".into()
-            } else {
-                format!("connection closed inside the headers: {}", preview(&buf))
-            }));
-        }
+        read_more_head(stream, &mut buf, "response", limits, deadline).await?;
     };
     let find = |name: &str| {
         headers
@@ -257,6 +237,40 @@ fn decode_chunked(mut data: &[u8]) -> Chunked {
 }
 
 /// A short printable preview of bytes, for problem messages.
+/// Reads more of a response head (HTTP or RTSP) into `buf`, within the header byte limit and the
+/// deadlines; a head over the limit or a connection closed inside it is `Malformed`. `what`
+/// names the protocol in the message ("response", "RTSP").
+pub(crate) async fn read_more_head<S: AsyncRead + Unpin>(
+    stream: &mut S,
+    buf: &mut Vec<u8>,
+    what: &str,
+    limits: &Limits,
+    deadline: Instant,
+) -> Result<(), Failure> {
+    if buf.len() > limits.max_header_bytes {
+        return Err(Failure::Malformed(format!(
+            "{what} headers exceed the {}-byte limit",
+            limits.max_header_bytes
+        )));
+    }
+    let n = read_more(
+        stream,
+        buf,
+        limits.max_header_bytes + 1,
+        limits.read_timeout,
+        deadline,
+    )
+    .await?;
+    if n == 0 {
+        return Err(Failure::Malformed(if buf.is_empty() {
+            "connection closed without an answer".into()
+        } else {
+            format!("connection closed inside the headers: {}", preview(buf))
+        }));
+    }
+    Ok(())
+}
+
 pub(crate) fn preview(bytes: &[u8]) -> String {
     let text: String = String::from_utf8_lossy(&bytes[..bytes.len().min(40)])
         .chars()

@@ -4,7 +4,7 @@ use camsweep_model::ObservationKind;
 use tokio::time::Instant;
 
 use crate::host::{HostCtx, Problem, Report};
-use crate::http::{Failure, Stream, preview};
+use crate::http::{Failure, Stream, preview, read_more_head};
 use crate::net::{read_more, write_all};
 
 /// One RTSP response as read.
@@ -57,27 +57,7 @@ async fn exchange(
                 preview(&buf)
             )));
         }
-        if buf.len() > limits.max_header_bytes {
-            return Err(Failure::Malformed(format!(
-                "RTSP headers exceed the {}-byte limit",
-                limits.max_header_bytes
-            )));
-        }
-        let n = read_more(
-            stream,
-            &mut buf,
-            limits.max_header_bytes + 1,
-            limits.read_timeout,
-            deadline,
-        )
-        .await?;
-        if n == 0 {
-            return Err(Failure::Malformed(if buf.is_empty() {
-                "connection closed without an answer".into()
-            } else {
-                format!("connection closed inside the headers: {}", preview(&buf))
-            }));
-        }
+        read_more_head(stream, &mut buf, "RTSP", limits, deadline).await?;
     };
     let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
     let mut lines = head.split("\r\n");
