@@ -3,12 +3,13 @@
 //! to an exit code (`exit.rs`).
 
 mod cmd;
+mod config;
 mod exit;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use exit::Outcome;
 
@@ -31,6 +32,10 @@ pub struct Globals {
     /// (same layout as `crates/kb/data/`).
     #[arg(long, global = true, env = "CAMSWEEP_KB", value_name = "DIR")]
     pub kb: Option<PathBuf>,
+    /// Read defaults from this configuration file (docs/config.md): the register, knowledge base,
+    /// scan limits, report formats. Flags and environment variables still win.
+    #[arg(long, global = true, env = "CAMSWEEP_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,7 +71,13 @@ pub enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_command_line() {
+        Ok(cli) => cli,
+        Err(err) => {
+            eprintln!("camsweep: error: {err:#}");
+            return exit::code(&Err(err));
+        }
+    };
     let result = match cli.command {
         Command::Identify(args) => cmd::identify::run(args, &cli.globals),
         Command::Kb(args) => cmd::kb::run(args, &cli.globals),
@@ -89,4 +100,16 @@ fn main() -> ExitCode {
         eprintln!("camsweep: error: {err:#}");
     }
     exit::code(&result)
+}
+
+/// Parses the command line with the configuration file's values as defaults (`config.rs`).
+/// clap's own errors (`--help`, a bad flag) print and exit here, as `Cli::parse` would.
+fn parse_command_line() -> anyhow::Result<Cli> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let command = match config::Config::path_from(&args) {
+        Some(path) => config::Config::load(&path)?.apply(Cli::command()),
+        None => Cli::command(),
+    };
+    let matches = command.get_matches_from(args);
+    Ok(Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()))
 }
