@@ -198,6 +198,168 @@ fn model_grammar_gives_model_and_type() {
     assert_eq!(id.device_type, DeviceType::IpCamera);
 }
 
+/// Real published responses (`testdata/SOURCES.md`): (fixture, kind, expected maker, expected model).
+const REAL_FIXTURES: &[(&str, &str, K, Option<&str>, Option<&str>)] = &[
+    (
+        "dahua_rtsp_server",
+        include_str!("../testdata/dahua_rtsp_server.txt"),
+        K::RtspServer,
+        Some("dahua"),
+        None,
+    ),
+    (
+        "hikvision_www_authenticate_model_realm",
+        include_str!("../testdata/hikvision_www_authenticate_model_realm.txt"),
+        K::HttpWwwAuthenticate,
+        Some("hikvision"),
+        Some("DS-2CD2310FD-I"),
+    ),
+    (
+        "axis_html_title",
+        include_str!("../testdata/axis_html_title.txt"),
+        K::HttpTitle,
+        Some("axis"),
+        None,
+    ),
+    (
+        "mobotix_html_title",
+        include_str!("../testdata/mobotix_html_title.txt"),
+        K::HttpTitle,
+        Some("mobotix"),
+        None,
+    ),
+    (
+        "sony_html_title",
+        include_str!("../testdata/sony_html_title.txt"),
+        K::HttpTitle,
+        Some("sony"),
+        None,
+    ),
+    (
+        "hanwha_samsung_dvr_html_title",
+        include_str!("../testdata/hanwha_samsung_dvr_html_title.txt"),
+        K::HttpTitle,
+        Some("hanwha"),
+        None,
+    ),
+    (
+        "bosch_videojet_http_server",
+        include_str!("../testdata/bosch_videojet_http_server.txt"),
+        K::HttpServer,
+        Some("bosch"),
+        None,
+    ),
+    (
+        "genetec_sharpv_html_title",
+        include_str!("../testdata/genetec_sharpv_html_title.txt"),
+        K::HttpTitle,
+        Some("genetec"),
+        None,
+    ),
+    (
+        "eagle_eye_html_title",
+        include_str!("../testdata/eagle_eye_html_title.txt"),
+        K::HttpTitle,
+        Some("eagle-eye"),
+        None,
+    ),
+    (
+        "geovision_http_server",
+        include_str!("../testdata/geovision_http_server.txt"),
+        K::HttpServer,
+        Some("geovision"),
+        None,
+    ),
+    (
+        "milesight_http_server",
+        include_str!("../testdata/milesight_http_server.txt"),
+        K::HttpServer,
+        Some("milesight"),
+        None,
+    ),
+    (
+        "dlink_miniavserver_http_server",
+        include_str!("../testdata/dlink_miniavserver_http_server.txt"),
+        K::HttpServer,
+        Some("d-link"),
+        None,
+    ),
+    (
+        "negative_hipcam_rtsp_server",
+        include_str!("../testdata/negative_hipcam_rtsp_server.txt"),
+        K::RtspServer,
+        None,
+        None,
+    ),
+    (
+        "negative_boa_ipcam_http_server",
+        include_str!("../testdata/negative_boa_ipcam_http_server.txt"),
+        K::HttpServer,
+        None,
+        None,
+    ),
+    (
+        "negative_ipcam_www_authenticate",
+        include_str!("../testdata/negative_ipcam_www_authenticate.txt"),
+        K::HttpWwwAuthenticate,
+        None,
+        None,
+    ),
+];
+
+#[test]
+fn real_fixtures_identify_their_maker_and_negatives_stay_unknown() {
+    for (name, value, kind, maker, model) in REAL_FIXTURES {
+        let id = engine().identify(&[obs(*kind, value)]);
+        assert_eq!(id.manufacturer.as_deref(), *maker, "{name}: {id:#?}");
+        if maker.is_some() {
+            assert!(
+                id.confidence >= MANUFACTURER_THRESHOLD,
+                "{name}: {}",
+                id.confidence
+            );
+        }
+        if let Some(model) = model {
+            assert_eq!(id.model.as_deref(), Some(*model), "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_samsung_dvr_title_names_the_brand_and_the_type() {
+    let id = engine().identify(&[obs(K::HttpTitle, "Web Viewer for Samsung DVR")]);
+    assert_eq!(id.manufacturer.as_deref(), Some("hanwha"));
+    assert_eq!(id.brand.as_deref(), Some("Samsung"));
+    assert_eq!(id.device_type, DeviceType::Dvr);
+}
+
+#[test]
+fn a_maker_named_in_any_banner_counts_but_a_bare_stack_name_does_not() {
+    for (kind, value, maker) in [
+        (K::RtspServer, "Dahua Rtsp Server", "dahua"),
+        (K::SnmpSysDescr, "Hikvision DS-2CD2142FWD-I", "hikvision"),
+        (K::SipUserAgent, "Uniview IPC", "uniview"),
+        (
+            K::RtspResponse,
+            "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Dahua Rtsp Server\r\n\r\n",
+            "dahua",
+        ),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer.as_deref(), Some(maker), "{value}: {id:#?}");
+    }
+    for (kind, value) in [
+        (K::HttpServer, "Boa/0.94.14rc21"),
+        (K::HttpServer, "lighttpd/1.4.35"),
+        (K::RtspServer, "Rtsp Server/2.0"),
+        (K::SshBanner, "SSH-2.0-dropbear_2014.63"),
+        (K::HttpServer, "GoAhead-Webs"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
+    }
+}
+
 fn any_kind() -> impl Strategy<Value = K> {
     (0..K::ALL.len()).prop_map(|i| K::ALL[i])
 }
