@@ -198,8 +198,17 @@ fn model_grammar_gives_model_and_type() {
     assert_eq!(id.device_type, DeviceType::IpCamera);
 }
 
-/// Real published responses (`testdata/SOURCES.md`): (fixture, kind, expected maker, expected model).
-const REAL_FIXTURES: &[(&str, &str, K, Option<&str>, Option<&str>)] = &[
+/// One real published response (`testdata/SOURCES.md`): fixture name, value, kind, expected
+/// maker, expected model.
+type Fixture = (
+    &'static str,
+    &'static str,
+    K,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const REAL_FIXTURES: &[Fixture] = &[
     (
         "dahua_rtsp_server",
         include_str!("../testdata/dahua_rtsp_server.txt"),
