@@ -44,11 +44,15 @@ pub struct SampleResult {
     pub label_in_registry: bool,
     pub label: String,
     pub identification: Identification,
+    /// Whether the identified manufacturer is the label's vendor, or the vendor that took over
+    /// the label's product line (`Registry::same_product_line`: i-PRO for a Panasonic WV-
+    /// camera). Unknown is right only for an unknown label.
+    pub correct: bool,
 }
 
 impl SampleResult {
     pub fn correct(&self) -> bool {
-        self.identification.manufacturer == self.expected
+        self.correct
     }
 }
 
@@ -169,12 +173,18 @@ pub fn evaluate(engine: &Engine<'_>, jsonl: &str) -> Result<Report, CorpusError>
             }
         };
         let identification = engine.identify(&[Observation::new(kind, sample)]);
+        let correct = match (&identification.manufacturer, &expected) {
+            (Some(got), Some(want)) => registry.same_product_line(got, want),
+            (None, None) => true,
+            _ => false,
+        };
         let result = SampleResult {
             id: text("id").to_owned(),
             expected,
             label_in_registry,
             label,
             identification,
+            correct,
         };
         report.samples += 1;
         if result.label_in_registry {

@@ -198,6 +198,227 @@ fn model_grammar_gives_model_and_type() {
     assert_eq!(id.device_type, DeviceType::IpCamera);
 }
 
+/// One real published response (`testdata/SOURCES.md`): fixture name, value, kind, expected
+/// maker, expected model.
+type Fixture = (
+    &'static str,
+    &'static str,
+    K,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const REAL_FIXTURES: &[Fixture] = &[
+    // Round 2 (2026-11-28): see testdata/SOURCES.md.
+    (
+        "grandstream_telnet_banner",
+        include_str!("../testdata/grandstream_telnet_banner.txt"),
+        K::TelnetBanner,
+        Some("grandstream"),
+        None,
+    ),
+    (
+        "huawei_dhcp_vendor_class",
+        include_str!("../testdata/huawei_dhcp_vendor_class.txt"),
+        K::DhcpVendorClass,
+        Some("huawei"),
+        None,
+    ),
+    (
+        "vivotek_http_server",
+        include_str!("../testdata/vivotek_http_server.txt"),
+        K::HttpServer,
+        Some("vivotek"),
+        None,
+    ),
+    (
+        "grandstream_http_server",
+        include_str!("../testdata/grandstream_http_server.txt"),
+        K::HttpServer,
+        Some("grandstream"),
+        None,
+    ),
+    (
+        "ipro_panasonic_wj_html_title",
+        include_str!("../testdata/ipro_panasonic_wj_html_title.txt"),
+        K::HttpTitle,
+        Some("i-pro"),
+        Some("WJ-NT104"),
+    ),
+    (
+        "negative_network_camera_http_server",
+        include_str!("../testdata/negative_network_camera_http_server.txt"),
+        K::HttpServer,
+        None,
+        None,
+    ),
+    (
+        "negative_web_configurator_html_title",
+        include_str!("../testdata/negative_web_configurator_html_title.txt"),
+        K::HttpTitle,
+        None,
+        None,
+    ),
+    (
+        "dahua_rtsp_server",
+        include_str!("../testdata/dahua_rtsp_server.txt"),
+        K::RtspServer,
+        Some("dahua"),
+        None,
+    ),
+    (
+        "hikvision_www_authenticate_model_realm",
+        include_str!("../testdata/hikvision_www_authenticate_model_realm.txt"),
+        K::HttpWwwAuthenticate,
+        Some("hikvision"),
+        Some("DS-2CD2310FD-I"),
+    ),
+    (
+        "axis_html_title",
+        include_str!("../testdata/axis_html_title.txt"),
+        K::HttpTitle,
+        Some("axis"),
+        None,
+    ),
+    (
+        "mobotix_html_title",
+        include_str!("../testdata/mobotix_html_title.txt"),
+        K::HttpTitle,
+        Some("mobotix"),
+        None,
+    ),
+    (
+        "sony_html_title",
+        include_str!("../testdata/sony_html_title.txt"),
+        K::HttpTitle,
+        Some("sony"),
+        None,
+    ),
+    (
+        "hanwha_samsung_dvr_html_title",
+        include_str!("../testdata/hanwha_samsung_dvr_html_title.txt"),
+        K::HttpTitle,
+        Some("hanwha"),
+        None,
+    ),
+    (
+        "bosch_videojet_http_server",
+        include_str!("../testdata/bosch_videojet_http_server.txt"),
+        K::HttpServer,
+        Some("bosch"),
+        None,
+    ),
+    (
+        "genetec_sharpv_html_title",
+        include_str!("../testdata/genetec_sharpv_html_title.txt"),
+        K::HttpTitle,
+        Some("genetec"),
+        None,
+    ),
+    (
+        "eagle_eye_html_title",
+        include_str!("../testdata/eagle_eye_html_title.txt"),
+        K::HttpTitle,
+        Some("eagle-eye"),
+        None,
+    ),
+    (
+        "geovision_http_server",
+        include_str!("../testdata/geovision_http_server.txt"),
+        K::HttpServer,
+        Some("geovision"),
+        None,
+    ),
+    (
+        "milesight_http_server",
+        include_str!("../testdata/milesight_http_server.txt"),
+        K::HttpServer,
+        Some("milesight"),
+        None,
+    ),
+    (
+        "dlink_miniavserver_http_server",
+        include_str!("../testdata/dlink_miniavserver_http_server.txt"),
+        K::HttpServer,
+        Some("d-link"),
+        None,
+    ),
+    (
+        "negative_hipcam_rtsp_server",
+        include_str!("../testdata/negative_hipcam_rtsp_server.txt"),
+        K::RtspServer,
+        None,
+        None,
+    ),
+    (
+        "negative_boa_ipcam_http_server",
+        include_str!("../testdata/negative_boa_ipcam_http_server.txt"),
+        K::HttpServer,
+        None,
+        None,
+    ),
+    (
+        "negative_ipcam_www_authenticate",
+        include_str!("../testdata/negative_ipcam_www_authenticate.txt"),
+        K::HttpWwwAuthenticate,
+        None,
+        None,
+    ),
+];
+
+#[test]
+fn real_fixtures_identify_their_maker_and_negatives_stay_unknown() {
+    for (name, value, kind, maker, model) in REAL_FIXTURES {
+        let id = engine().identify(&[obs(*kind, value)]);
+        assert_eq!(id.manufacturer.as_deref(), *maker, "{name}: {id:#?}");
+        if maker.is_some() {
+            assert!(
+                id.confidence >= MANUFACTURER_THRESHOLD,
+                "{name}: {}",
+                id.confidence
+            );
+        }
+        if let Some(model) = model {
+            assert_eq!(id.model.as_deref(), Some(*model), "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_samsung_dvr_title_names_the_brand_and_the_type() {
+    let id = engine().identify(&[obs(K::HttpTitle, "Web Viewer for Samsung DVR")]);
+    assert_eq!(id.manufacturer.as_deref(), Some("hanwha"));
+    assert_eq!(id.brand.as_deref(), Some("Samsung"));
+    assert_eq!(id.device_type, DeviceType::Dvr);
+}
+
+#[test]
+fn a_maker_named_in_any_banner_counts_but_a_bare_stack_name_does_not() {
+    for (kind, value, maker) in [
+        (K::RtspServer, "Dahua Rtsp Server", "dahua"),
+        (K::SnmpSysDescr, "Hikvision DS-2CD2142FWD-I", "hikvision"),
+        (K::SipUserAgent, "Uniview IPC", "uniview"),
+        (
+            K::RtspResponse,
+            "RTSP/1.0 200 OK\r\nCSeq: 1\r\nServer: Dahua Rtsp Server\r\n\r\n",
+            "dahua",
+        ),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer.as_deref(), Some(maker), "{value}: {id:#?}");
+    }
+    for (kind, value) in [
+        (K::HttpServer, "Boa/0.94.14rc21"),
+        (K::HttpServer, "lighttpd/1.4.35"),
+        (K::RtspServer, "Rtsp Server/2.0"),
+        (K::SshBanner, "SSH-2.0-dropbear_2014.63"),
+        (K::HttpServer, "GoAhead-Webs"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
+    }
+}
+
 fn any_kind() -> impl Strategy<Value = K> {
     (0..K::ALL.len()).prop_map(|i| K::ALL[i])
 }
@@ -225,5 +446,113 @@ proptest! {
     ) {
         let id = engine().identify(&[Observation::new(kind, format!("{prefix}{rest}"))]);
         prop_assert!((0.0..=1.0).contains(&id.confidence));
+    }
+}
+
+/// Round 2 (2026-11-28): model families in titles, realms, nmap camera lines and maker names in
+/// banners, each giving the maker (and the model where the grammar carries one).
+#[test]
+fn round_two_families_name_their_maker_and_model() {
+    let cases: &[(K, &str, &str, Option<&str>)] = &[
+        (
+            K::HttpTitle,
+            "SNB-6004 Network Camera",
+            "hanwha",
+            Some("SNB-6004"),
+        ),
+        (K::HttpTitle, "XNV-8080R", "hanwha", Some("XNV-8080R")),
+        (K::HttpTitle, "FD8134V", "vivotek", Some("FD8134V")),
+        (
+            K::HttpTitle,
+            "IPC322LB-SF28-A",
+            "uniview",
+            Some("IPC322LB-SF28-A"),
+        ),
+        (
+            K::HttpTitle,
+            "WV-NS202A Network Camera",
+            "i-pro",
+            Some("WV-NS202A"),
+        ),
+        (
+            K::HttpTitle,
+            "BB-HCM511 Network Camera",
+            "panasonic",
+            Some("BB-HCM511"),
+        ),
+        (K::HttpTitle, "Panasonic Network Camera", "panasonic", None),
+        (
+            K::FtpBanner,
+            "220 PrNET FTP server (PrNET FTP 1.0) ready.",
+            "i-pro",
+            None,
+        ),
+        (K::HttpServer, "H264DVR 1.0", "xiongmai", None),
+        (K::SshBanner, "SSH-2.0-XMeye", "xiongmai", None),
+        (K::HttpServer, "AvigilonServer/5.10.2.4", "avigilon", None),
+        (
+            K::HttpServer,
+            "AvigilonOnvifNvt/2.6.0.130",
+            "avigilon",
+            None,
+        ),
+        (
+            K::SipUserAgent,
+            "Grandstream GXV3140 1.0.1.6",
+            "grandstream",
+            None,
+        ),
+        (K::SnmpSysDescr, "Hytera DMR Repeater", "hytera", None),
+        (
+            K::FtpBanner,
+            "220 Reolink FTP server ready",
+            "reolink",
+            None,
+        ),
+        (K::HttpServer, "NVMS-9000", "tvt", None),
+        (
+            K::RtspResponse,
+            "RTSP/1.0 401 Unauthorized\r\nCSeq: 0\r\nWWW-Authenticate: Digest realm=\"NET-i\", nonce=\"000000000000000000000000AB12CD34\"\r\n\r\n",
+            "hanwha",
+            None,
+        ),
+        (
+            K::RtspResponse,
+            "RTSP/1.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"Hikvision\", nonce=\"0123456789abcdef0123456789abcdef\", stale=\"FALSE\"\r\n\r\n",
+            "hikvision",
+            None,
+        ),
+        (
+            K::HttpBody,
+            "<html><head><meta http-equiv=\"refresh\" content=\"0; url=/cgi-bin/videoconfiguration.cgi\"></head></html>",
+            "acti",
+            None,
+        ),
+    ];
+    for (kind, value, maker, model) in cases {
+        let id = engine().identify(&[obs(*kind, value)]);
+        assert_eq!(id.manufacturer.as_deref(), Some(*maker), "{value}: {id:#?}");
+        if let Some(model) = model {
+            assert_eq!(id.model.as_deref(), Some(*model), "{value}");
+        }
+    }
+}
+
+/// Generic strings shared by unrelated devices, and look-alikes of the new grammars, name no maker.
+#[test]
+fn round_two_generic_strings_and_look_alikes_stay_unknown() {
+    for (kind, value) in [
+        (K::HttpServer, "Network Camera"),
+        (K::HttpTitle, "Web Configurator"),
+        (K::HttpTitle, "IP Camera"),
+        (K::HttpTitle, "Network Camera"),
+        (K::HttpServer, "Httpd v2.0"),
+        (K::SshBanner, "SSH-2.0-OpenSSH_7.4"),
+        (K::HttpTitle, "Login to IP8000 switch portal now"),
+        (K::SnmpSysDescr, "Linux dji-free 4.9.0"),
+        (K::HttpTitle, "Accounting SND-2 report"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
     }
 }

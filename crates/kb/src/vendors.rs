@@ -143,6 +143,10 @@ pub struct Vendor {
     pub parent: Option<String>,
     /// Ownership in words (percentages, dates, ultimate owner).
     pub parent_note: String,
+    /// Vendor ids whose product line this vendor took over (a carve-out or rename: i-PRO took
+    /// over Panasonic's security cameras). Equipment of that line made before the handover is
+    /// labelled with the predecessor's name; see `Registry::same_product_line`.
+    pub predecessors: Vec<String>,
     /// ISO 3166-1 alpha-2 headquarters country.
     pub hq_country: Option<String>,
     pub hq_city: Option<String>,
@@ -347,6 +351,7 @@ impl Registry {
                 aliases: raw_vendor.aliases,
                 parent: raw_vendor.parent.map(Spanned::into_inner),
                 parent_note: raw_vendor.parent_note,
+                predecessors: raw_vendor.predecessors,
                 hq_country: raw_vendor.hq_country,
                 hq_city: raw_vendor.hq_city,
                 subject_to_prc_nil: raw_vendor.subject_to_prc_nil,
@@ -384,6 +389,18 @@ impl Registry {
                         id_span.clone(),
                         "vendor.parent",
                         format!("vendor `{}` is its own parent", vendor.id),
+                    ));
+                }
+            }
+            for predecessor in &vendor.predecessors {
+                if !registry.by_id.contains_key(predecessor) || predecessor == &vendor.id {
+                    return Err(at(
+                        id_span.clone(),
+                        "vendor.predecessors",
+                        format!(
+                            "vendor `{}`: predecessor `{predecessor}` is not another vendor id",
+                            vendor.id
+                        ),
                     ));
                 }
             }
@@ -440,6 +457,17 @@ impl Registry {
         }
         let stripped = strip_legal_suffixes(&key);
         self.by_name.get(stripped).map(|&i| &self.vendors[i])
+    }
+
+    /// Whether `identified` names the same product line as `label`: the same vendor, or a vendor
+    /// that took over `label`'s line (`predecessors`). Used to score labels written before a
+    /// handover (an old WV- camera labelled Panasonic, identified as i-PRO). Not symmetric: the
+    /// predecessor does not stand for its successor.
+    pub fn same_product_line(&self, identified: &str, label: &str) -> bool {
+        identified == label
+            || self
+                .get(identified)
+                .is_some_and(|v| v.predecessors.iter().any(|p| p == label))
     }
 
     /// A brand label ("LTS", "Annke", "EZVIZ", "Imou", "Lorex"): the vendors' own brands and the
@@ -834,6 +862,8 @@ struct RawVendor {
     parent: Option<Spanned<String>>,
     #[serde(default)]
     parent_note: String,
+    #[serde(default)]
+    predecessors: Vec<String>,
     #[serde(default)]
     hq_country: Option<String>,
     #[serde(default)]

@@ -527,3 +527,23 @@ fn normalise_and_suffixes() {
     assert_eq!(strip_legal_suffixes("ltd"), "ltd");
     assert_eq!(normalise("海康威视"), "海康威视");
 }
+
+/// i-PRO took over Panasonic's security-camera line: an i-PRO answer matches a Panasonic label
+/// (an old WV- camera), not the other way round, and nothing else is related.
+#[test]
+fn i_pro_continues_panasonic_security_line() {
+    let registry = embedded();
+    assert_eq!(
+        registry.get("i-pro").map(|v| v.predecessors.clone()),
+        Some(vec!["panasonic".to_owned()])
+    );
+    assert!(registry.same_product_line("i-pro", "panasonic"));
+    assert!(registry.same_product_line("i-pro", "i-pro"));
+    assert!(!registry.same_product_line("panasonic", "i-pro"));
+    assert!(!registry.same_product_line("hikvision", "panasonic"));
+    // Panasonic stays its own vendor: its name does not resolve to i-PRO.
+    assert_eq!(
+        registry.resolve_name("Panasonic").map(|v| v.id.as_str()),
+        Some("panasonic")
+    );
+}
