@@ -163,6 +163,9 @@ print(f"| camsweep, slice (own lab, per-address) | {len(truth_slice)} devices | 
 r_n, n_n = accuracy(truth_slice, nm_named)
 nmap_note = "" if times.get("nmap_slice_rc", "0") == "0" else f" (stopped by timeout, rc {times['nmap_slice_rc']})"
 print(f"| nmap -sV -T4, same slice{nmap_note} | {len(truth_slice)} devices | {ns:.1f} | {rate(len(truth_slice), ns):.2f} | {pct(r_n, n_n)} |")
+if "rustscan_slice_seconds" in times:
+    rss = float(times["rustscan_slice_seconds"])
+    print(f"| RustScan (ports only, no names), same slice | {len(truth_slice)} devices | {rss:.1f} | {rate(len(truth_slice), rss):.1f} | - |")
 rh, nh = accuracy(truth_h, camsweep_named(hostile))
 hostile_truth = [t for t in truth_h if t["hostile"]]
 print(f"| camsweep, whole /16, 5% hostile ({len(hostile_truth)} hostile) | {addresses} addresses | {h:.1f} | {rate(addresses, h):.0f} | {pct(rh, nh)} |")
@@ -234,17 +237,29 @@ def port_stats(get):
 cs = {d["address"]: d for d in sl["devices"]} if sl else {}
 open_cs = lambda a: set(cs[a]["open_ports"]) if a in cs else set()
 answered_cs = lambda a: {o["port"] for o in cs[a]["observations"] if o.get("port") and o.get("transport") == "tcp"} if a in cs else set()
+def rustscan_ports():
+    got = {}
+    path = out / "rustscan-slice.txt"
+    if not path.exists():
+        return None
+    for line in open(path):
+        if "->" in line:
+            addr, ports = line.split("->", 1)
+            got[addr.strip()] = {int(p) for p in re.findall(r"\d+", ports)}
+    return got
+
+rs = rustscan_ports()
 open_nm = lambda a: {p for p, (st, _, _) in nm.get(a, {}).items() if st == "open"}
 served_nm = lambda a: {p for p, (st, name, _) in nm.get(a, {}).items() if st == "open" and name != "tcpwrapped"}
 print(f"\n### Open TCP ports against the truth (slice, non-hostile devices, the {len(scanned)} scanned ports)\n")
 print("| measure | truth ports found | truth ports missed | ports reported the device does not serve |")
 print("|---|---|---|---|")
-for label, get in (
+for label, get in [
     ("camsweep: connect succeeded (open_ports)", open_cs),
     ("camsweep: ports that gave an observation", answered_cs),
     ("nmap: state open", open_nm),
     ("nmap: open and not tcpwrapped", served_nm),
-):
+] + ([("RustScan: open (connect)", lambda a: rs.get(a, set()))] if rs is not None else []):
     tp, fn, fp = port_stats(get)
     print(f"| {label} | {tp} | {fn} | {fp} |")
 

@@ -118,6 +118,20 @@ if [ "$NMAP_FULL_TIMEOUT" -gt 0 ]; then
   record nmap_full_rc "$rc"
 fi
 
+# RustScan (connect scan, ports only): `cargo install rustscan --version 2.4.1 --locked
+# --root /opt/rustscan`, or RUSTSCAN=path. Greppable output: "ADDRESS -> [PORT,...]".
+RUSTSCAN=${RUSTSCAN:-$(command -v rustscan || echo /opt/rustscan/bin/rustscan)}
+if [ -x "$RUSTSCAN" ]; then
+  t0=$(now)
+  rc=0
+  timeout 600 "$RUSTSCAN" --no-config -a "$OUT/slice.txt" -p "$PORTS" -b 4500 -t 1500 \
+    --ulimit 10000 --scripts none -g >"$OUT/rustscan-slice.txt" 2>"$OUT/rustscan.err" || rc=$?
+  t1=$(now)
+  record rustscan_slice_seconds "$(echo "$t1 - $t0" | bc)"
+  record rustscan_slice_rc "$rc"
+  echo "rustscan=$("$RUSTSCAN" --version 2>/dev/null | head -1)" >>"$OUT/machine.env"
+fi
+
 # masscan sends raw Ethernet frames through a pcap adapter. On `lo` it first fails to find the
 # interface's MAC; given fake MACs it sends frames loopback does not deliver as TCP. Both
 # attempts are recorded as they happen.

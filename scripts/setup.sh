@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what camsweep's full test suite needs on a Debian machine:
-#   ieee-data (MAC prefix registry, for regenerating the table), nmap and masscan (benchmark peers),
+#   ieee-data (MAC prefix registry, for regenerating the table), nmap, masscan and nftables (benchmark
+#   peers; nft makes the routed lab of bench-masscan-netns.sh),
 #   chromium (report rendering tests), iproute2 (network-namespace lab), and a running PostgreSQL on
 #   127.0.0.1:5432. Safe to run again. Without root it says what it could not do and carries on:
 #   the tests that need a missing part skip with a message naming it (CI makes them mandatory).
@@ -8,7 +9,7 @@ set -uo pipefail
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
-packages=(ieee-data nmap masscan chromium iproute2 poppler-utils)
+packages=(ieee-data nmap masscan nftables chromium iproute2 poppler-utils)
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

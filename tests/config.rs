@@ -3,23 +3,7 @@
 
 use std::process::Command;
 
-const ESTATE: &str = r#"[[organisation]]
-id = "dept"
-name = "Department for Examples"
-policies = ["uk-hcws386-2022"]
-
-[[site]]
-id = "hq"
-organisation = "dept"
-name = "Headquarters"
-sensitivity = "sensitive"
-
-[[network]]
-id = "hq-core"
-site = "hq"
-zone = "core"
-cidrs = ["127.79.0.0/24"]
-"#;
+use crate::register_cli::ESTATE;
 
 fn camsweep(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(camsweep_tests::camsweep_binary())

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::register::backends;
 
-const ESTATE: &str = r#"[[organisation]]
+pub(crate) const ESTATE: &str = r#"[[organisation]]
 id = "dept"
 name = "Department for Examples"
 policies = ["uk-hcws386-2022"]

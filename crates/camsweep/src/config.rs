@@ -194,115 +194,73 @@ impl Config {
             .map(PathBuf::from)
     }
 
-    /// `command` with this file's values as the defaults of the matching arguments, in every
-    /// subcommand that has them.
-    pub fn apply(&self, mut command: clap::Command) -> clap::Command {
-        let mut set: Vec<(&str, Vec<String>)> = Vec::new();
-        let one = |v: String| vec![v];
-        if let Some(db) = &self.db {
-            set.push(("db", one(db.clone())));
+    /// `command` with this file's values as the defaults of the matching arguments: the
+    /// register's in every subcommand that has them, `[scan]`'s in `scan`, `[report]`'s in
+    /// `report` (other subcommands have arguments of the same names with other meanings).
+    pub fn apply(&self, command: clap::Command) -> clap::Command {
+        fn text<T: ToString>(value: &Option<T>) -> Option<Vec<String>> {
+            value.as_ref().map(|v| vec![v.to_string()])
         }
-        if let Some(actor) = &self.actor {
-            set.push(("actor", one(actor.clone())));
+        fn path(value: &Option<PathBuf>) -> Option<Vec<String>> {
+            value
+                .as_ref()
+                .map(|p| vec![p.to_string_lossy().into_owned()])
         }
-        if let Some(kb) = &self.kb {
-            set.push(("kb", one(kb.to_string_lossy().into_owned())));
-        }
+        let negated = |value: Option<bool>| value.map(|v| vec![(!v).to_string()]);
         let s = &self.scan;
-        if let Some(ports) = &s.ports {
-            let text = match ports {
+        let ports = s.ports.as_ref().map(|ports| {
+            vec![match ports {
                 Ports::List(list) => list
                     .iter()
                     .map(u16::to_string)
                     .collect::<Vec<_>>()
                     .join(","),
                 Ports::Text(text) => text.clone(),
+            }]
+        });
+        let register = [
+            ("db", text(&self.db)),
+            ("actor", text(&self.actor)),
+            ("kb", path(&self.kb)),
+        ];
+        let scan = [
+            ("ports", ports),
+            ("exclude", s.exclude.clone()),
+            ("services", s.services.clone()),
+            ("credentials", path(&s.credentials)),
+            ("max_hosts", text(&s.max_hosts)),
+            ("allow_large", text(&s.allow_large)),
+            ("no_udp", negated(s.udp)),
+            ("multicast", text(&s.multicast)),
+            ("no_mac", negated(s.mac)),
+            ("concurrency", text(&s.concurrency)),
+            ("rate", text(&s.rate)),
+            ("connect_timeout", text(&s.connect_timeout_ms)),
+            ("read_timeout", text(&s.read_timeout_ms)),
+            ("probe_timeout", text(&s.probe_timeout_ms)),
+            ("host_timeout", text(&s.host_timeout_ms)),
+            ("udp_wait", text(&s.udp_wait_ms)),
+            ("max_response", text(&s.max_response_bytes)),
+        ];
+        let formats = self.report.formats.as_ref().map(|formats| {
+            let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+            vec![names.join(",")]
+        });
+        let report = [
+            ("out", path(&self.report.out)),
+            ("format", formats),
+            ("title", text(&self.report.title)),
+        ];
+        let given =
+            |list: &[(&'static str, Option<Vec<String>>)]| -> Vec<(&'static str, Vec<String>)> {
+                list.iter()
+                    .filter_map(|(name, value)| value.clone().map(|v| (*name, v)))
+                    .collect()
             };
-            set.push(("ports", one(text)));
-        }
-        let num = |name: &'static str, v: Option<String>, set: &mut Vec<(&str, Vec<String>)>| {
-            if let Some(v) = v {
-                set.push((name, vec![v]));
-            }
-        };
-        num("max_hosts", s.max_hosts.map(|v| v.to_string()), &mut set);
-        num(
-            "allow_large",
-            s.allow_large.map(|v| v.to_string()),
-            &mut set,
-        );
-        num("no_udp", s.udp.map(|v| (!v).to_string()), &mut set);
-        num("multicast", s.multicast.map(|v| v.to_string()), &mut set);
-        num("no_mac", s.mac.map(|v| (!v).to_string()), &mut set);
-        num(
-            "concurrency",
-            s.concurrency.map(|v| v.to_string()),
-            &mut set,
-        );
-        num("rate", s.rate.map(|v| v.to_string()), &mut set);
-        num(
-            "connect_timeout",
-            s.connect_timeout_ms.map(|v| v.to_string()),
-            &mut set,
-        );
-        num(
-            "read_timeout",
-            s.read_timeout_ms.map(|v| v.to_string()),
-            &mut set,
-        );
-        num(
-            "probe_timeout",
-            s.probe_timeout_ms.map(|v| v.to_string()),
-            &mut set,
-        );
-        num(
-            "host_timeout",
-            s.host_timeout_ms.map(|v| v.to_string()),
-            &mut set,
-        );
-        num("udp_wait", s.udp_wait_ms.map(|v| v.to_string()), &mut set);
-        num(
-            "max_response",
-            s.max_response_bytes.map(|v| v.to_string()),
-            &mut set,
-        );
-        if let Some(credentials) = &s.credentials {
-            set.push((
-                "credentials",
-                one(credentials.to_string_lossy().into_owned()),
-            ));
-        }
-        if let Some(exclude) = &s.exclude {
-            set.push(("exclude", exclude.clone()));
-        }
-        if let Some(services) = &s.services {
-            set.push(("services", services.clone()));
-        }
-        let mut scan_only = std::mem::take(&mut set);
-        // Arguments named alike in other subcommands (report's `--out`, `--format`, `--title`
-        // and the register's `--db`) are set per subcommand below, not everywhere.
-        let shared: Vec<(&str, Vec<String>)> = scan_only
-            .extract_if(.., |(name, _)| matches!(*name, "db" | "actor" | "kb"))
-            .collect();
-        let mut report = Vec::new();
-        if let Some(out) = &self.report.out {
-            report.push(("out", one(out.to_string_lossy().into_owned())));
-        }
-        if let Some(formats) = &self.report.formats {
-            let text = formats
-                .iter()
-                .map(|f| f.name())
-                .collect::<Vec<_>>()
-                .join(",");
-            report.push(("format", one(text)));
-        }
-        if let Some(title) = &self.report.title {
-            report.push(("title", one(title.clone())));
-        }
-        command = set_defaults(command, &shared);
-        command = command.mut_subcommand("scan", |c| set_defaults(c, &scan_only));
-        command = command.mut_subcommand("report", |c| set_defaults(c, &report));
-        command
+        let (register, scan, report) = (given(&register), given(&scan), given(&report));
+        set_defaults(command, &register)
+            .mut_subcommand("scan", |c| set_defaults(c, &scan))
+            .mut_subcommand("report", |c| set_defaults(c, &report))
     }
 }
 
