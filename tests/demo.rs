@@ -1,7 +1,7 @@
 //! `camsweep demo` (issue 6): the whole job on the built-in fictional department, checked against
 //! what the lab really served; the reports of every format agree; and a recorded removal is
 //! verified by a rescan that no longer finds the device, while one still there is reopened.
-//! Runs the built binary (`cargo build -p camsweep` first). Loopback only: the demo's lab serves
+//! Runs the built binary (`camsweep_tests::camsweep_binary` builds it when missing). Loopback only: the demo's lab serves
 //! 127.90.0.0/16.
 
 use std::collections::{BTreeSet, HashMap};
