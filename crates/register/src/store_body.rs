@@ -1656,7 +1656,6 @@ async fn evaluation_in(
     chunks: Chunks,
 ) -> Result<(EvaluationDelta, Vec<(String, FindingState)>), RegisterError> {
     use futures::TryStreamExt as _;
-
     let mut delta = EvaluationDelta {
         devices: results.len(),
         ..EvaluationDelta::default()
@@ -1716,14 +1715,18 @@ async fn evaluation_in(
     let mut states: Vec<(String, FindingState)> = Vec::with_capacity(by_key.len());
     for (device_id, identification, findings) in results {
         let previous = current.get(device_id);
+        // Same document text (the usual case, and cheaper than parsing it), else compared as
+        // values (a document written by an older version may differ only in form).
+        let document = serde_json::to_string(identification).unwrap_or_default();
         let changed = match previous {
             Some((_, doc)) => {
-                serde_json::from_str::<Identification>(doc).ok().as_ref() != Some(identification)
+                *doc != document
+                    && serde_json::from_str::<Identification>(doc).ok().as_ref()
+                        != Some(identification)
             }
             None => true,
         };
         if changed {
-            let document = serde_json::to_string(identification).unwrap_or_default();
             let now = (
                 identification.manufacturer.clone(),
                 identification.model.clone(),
