@@ -634,3 +634,99 @@ async fn scan_with_db_stores_the_scan_with_its_coverage() {
     }
     lab.shutdown().await;
 }
+
+/// `camsweep evaluate` run twice over an unchanged register: the second run reports nothing
+/// new and writes nothing but `last_seen` (findings, plan items, identifications and history
+/// as they were). 400 synthetic devices give more findings, plan items and history lines than
+/// one batched statement holds.
+#[tokio::test]
+async fn evaluate_twice_changes_nothing_the_second_time() {
+    const SYNTHETIC_ESTATE: &str = r#"[[organisation]]
+id = "dept"
+name = "Department for Examples"
+policies = []
+
+[[site]]
+id = "hq"
+organisation = "dept"
+name = "Headquarters"
+sensitivity = "sensitive"
+
+[[network]]
+id = "hq-core"
+site = "hq"
+zone = "core"
+cidrs = ["127.79.0.0/24"]
+
+[[network]]
+id = "hq-cctv"
+site = "hq"
+zone = "isolated"
+cidrs = ["127.79.1.0/24"]
+"#;
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", SYNTHETIC_ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+        // Data only: nothing is sent to these addresses.
+        let batch = camsweep_register::synthetic::batch("synthetic-1", 79, 400, 3, true);
+        b.register.ingest(&batch, "cli-test").await.unwrap();
+
+        let snapshot = |r: &camsweep_register::Register| {
+            let r = r.clone();
+            async move {
+                let all = camsweep_register::FindingFilter {
+                    include_resolved: true,
+                    ..Default::default()
+                };
+                let mut findings = r.findings(&all, "2030-01-01").await.unwrap();
+                for f in &mut findings {
+                    f.last_seen.clear(); // the one thing a re-evaluation moves
+                }
+                (
+                    findings,
+                    r.plan_items().await.unwrap(),
+                    r.devices().await.unwrap(),
+                    r.history(None).await.unwrap(),
+                )
+            }
+        };
+        let first = camsweep(&db, &["evaluate"]);
+        expect(&first, 0, "evaluate");
+        let before = snapshot(&b.register).await;
+        let open = before.0.len();
+        assert!(open > 1000, "[{}] {open} findings", b.name);
+        assert!(
+            first.stdout.contains(&format!("findings: {open} new"))
+                && first
+                    .stdout
+                    .contains(&format!("plan: {} items created", before.1.len())),
+            "[{}] {}",
+            b.name,
+            first.stdout
+        );
+
+        let again = camsweep(&db, &["evaluate"]);
+        expect(&again, 0, "evaluate again");
+        assert!(
+            again.stdout.contains(&format!(
+                "0 identifications changed; findings: 0 new, 0 resolved, {open} still open"
+            )) && again.stdout.contains(
+                "plan: 0 items created, 0 updated, 0 removals verified, 0 reopened, 0 closed, 0 waived, 0 unwaived"
+            ),
+            "[{}] {}",
+            b.name,
+            again.stdout
+        );
+        let after = snapshot(&b.register).await;
+        assert!(after.0 == before.0, "[{}] findings changed", b.name);
+        assert!(after.1 == before.1, "[{}] plan items changed", b.name);
+        assert!(
+            after.2 == before.2,
+            "[{}] devices or identifications changed",
+            b.name
+        );
+        assert_eq!(after.3.len(), before.3.len(), "[{}] history grew", b.name);
+        b.cleanup().await;
+    }
+}

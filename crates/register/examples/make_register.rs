@@ -1,11 +1,13 @@
-//! Builds a synthetic SQLite register for benchmarking `camsweep evaluate` and `camsweep check`:
+//! Builds a synthetic register (SQLite, or PostgreSQL) for benchmarking `camsweep evaluate` and `camsweep check`:
 //! an estate of one organisation (every policy pack), 4 sites (2 sensitive) and 8 networks, and
 //! DEVICES devices with OBSERVATIONS_PER_DEVICE real-valued observations each (half Hikvision
 //! `App-webs/`, half Dahua digest realms; see `synthetic::batch`), stored in batches of 25,000, one per
 //! site.
 //!
 //! Usage: `make_register PATH [DEVICES] [OBSERVATIONS_PER_DEVICE]` (defaults 100000 3). PATH
-//! must not exist. Loopback addresses only (127.60.0.0/14); nothing is sent anywhere.
+//! must not exist. PATH may also be a PostgreSQL URL; name an empty schema created beforehand
+//! (`postgres://postgres@127.0.0.1:5432/test?options[search_path]=SCHEMA`) so as not to write
+//! into `public`. Loopback addresses only (127.60.0.0/14); nothing is sent anywhere.
 
 use std::time::Instant;
 

@@ -160,6 +160,16 @@ impl Register {
         Ok(Register::Postgres(postgres::Store::from_pool(pool)))
     }
 
+    /// Caps the rows per multi-row statement that evaluations write at `rows` (at least 1;
+    /// `1` is one statement per row, as before those writes were batched). For tests and
+    /// measurements; the defaults stay far below both engines' bound-parameter limits.
+    pub fn with_rows_per_statement(self, rows: usize) -> Self {
+        match self {
+            Register::Sqlite(s) => Register::Sqlite(s.with_rows_per_statement(rows)),
+            Register::Postgres(s) => Register::Postgres(s.with_rows_per_statement(rows)),
+        }
+    }
+
     /// `sqlite` or `postgres`.
     pub fn backend(&self) -> &'static str {
         match self {
@@ -212,6 +222,23 @@ impl Register {
         actor: &str,
     ) -> Result<EvaluationDelta, RegisterError> {
         dispatch!(self, s => s.apply_evaluation(results, actor).await)
+    }
+
+    /// [`Register::apply_evaluation`] and then the remediation plan, in one transaction:
+    /// `decide` is called with every finding as the evaluation left it (status as of `today`),
+    /// oldest first, and its plan item if it has one; the changes it returns are stored as
+    /// [`Register::apply_plan_changes`] stores them.
+    pub async fn apply_evaluation_and_plan<F>(
+        &self,
+        results: &[(String, camsweep_model::Identification, Vec<NewFinding>)],
+        today: &str,
+        actor: &str,
+        decide: F,
+    ) -> Result<EvaluationDelta, RegisterError>
+    where
+        F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
+    {
+        dispatch!(self, s => s.apply_evaluation_and_plan(results, today, actor, decide).await)
     }
 
     pub async fn findings(

@@ -21,6 +21,9 @@ type Tx = sqlx::Transaction<'static, Db>;
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: sqlx::Pool<Db>,
+    /// At most this many rows per multi-row statement an evaluation writes (see
+    /// [`Store::with_rows_per_statement`]); `usize::MAX` means the defaults.
+    rows_per_statement: usize,
 }
 
 /// Rows of observations per multi-row INSERT: 12 columns x 400 rows stays far below both
@@ -32,7 +35,22 @@ const FINDING_ID_CHUNK: usize = 500;
 
 impl Store {
     pub fn from_pool(pool: sqlx::Pool<Db>) -> Self {
-        Self { pool }
+        Self {
+            pool,
+            rows_per_statement: usize::MAX,
+        }
+    }
+
+    /// Caps the rows per multi-row statement that evaluations write (findings, identifications,
+    /// plan items, history, id lists) at `rows` (at least 1). `1` writes one row per statement,
+    /// as before those writes were batched: tests compare the two.
+    pub fn with_rows_per_statement(mut self, rows: usize) -> Self {
+        self.rows_per_statement = rows.max(1);
+        self
+    }
+
+    fn chunks(&self) -> Chunks {
+        Chunks::capped(self.rows_per_statement)
     }
 
     pub fn pool(&self) -> &sqlx::Pool<Db> {
@@ -602,16 +620,17 @@ impl Store {
     pub async fn observations_by_device(
         &self,
     ) -> Result<HashMap<String, Vec<Observation>>, RegisterError> {
-        let rows: Vec<ObservationRow> = sqlx::query_as(
+        use futures::TryStreamExt as _;
+        // Streamed: each row becomes an Observation as it arrives, instead of every row being
+        // held twice (as fetched, then as built).
+        let mut rows = sqlx::query_as::<_, ObservationRow>(
             "SELECT device_id, grouping, kind, value, path, address, port, transport, source,
                     observed_at, id
              FROM observations ORDER BY id",
         )
-        .fetch_all(&self.pool)
-        .await
-        .during("reading observations")?;
+        .fetch(&self.pool);
         let mut out: HashMap<String, Vec<Observation>> = HashMap::new();
-        for (
+        while let Some((
             device_id,
             grouping,
             kind,
@@ -623,7 +642,7 @@ impl Store {
             source,
             observed_at,
             id,
-        ) in rows
+        )) = rows.try_next().await.during("reading observations")?
         {
             let kind: ObservationKind =
                 kind.parse().map_err(|e: camsweep_model::ParseKindError| {
@@ -677,134 +696,48 @@ impl Store {
         actor: &str,
     ) -> Result<EvaluationDelta, RegisterError> {
         let mut tx = self.begin().await?;
-        let at = now_rfc3339();
-        let mut delta = EvaluationDelta {
-            devices: results.len(),
-            ..EvaluationDelta::default()
-        };
-        // Each stored finding by key, with a digest of its content: a finding reported again
-        // unchanged (the usual case) needs only its `last_seen` moved, which is done for many
-        // at once below instead of one UPDATE each.
-        let existing: Vec<ExistingFindingRow> = sqlx::query_as(
-            "SELECT id, device_id, pack, rule, status, title, severity, action, citation_document,
-                    citation_paragraph, citation_url, message, due, due_basis
-             FROM findings",
-        )
-        .fetch_all(&mut *tx)
-        .await
-        .during("reading findings")?;
-        let mut by_key: HashMap<(String, String, String), (String, String, u64)> = existing
-            .into_iter()
-            .map(|row| {
-                let (id, device, pack, rule, status, title, severity, action, document) = (
-                    row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8,
-                );
-                let stored = NewFinding {
-                    pack,
-                    rule,
-                    title,
-                    severity,
-                    action,
-                    citation_document: document,
-                    citation_paragraph: row.9,
-                    citation_url: row.10,
-                    message: row.11,
-                    due: row.12,
-                    due_basis: row.13,
-                };
-                let digest = finding_digest(&stored);
-                ((device, stored.pack, stored.rule), (id, status, digest))
-            })
-            .collect();
-        let mut unchanged_open: Vec<String> = Vec::new();
-        let current: HashMap<String, String> = sqlx::query_as::<_, (String, String)>(
-            "SELECT device_id, document FROM identifications",
-        )
-        .fetch_all(&mut *tx)
-        .await
-        .during("reading identifications")?
-        .into_iter()
-        .collect();
+        let (delta, _) = evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
+        tx.commit().await.during("committing the evaluation")?;
+        Ok(delta)
+    }
 
-        for (device_id, identification, findings) in results {
-            let changed = match current.get(device_id) {
-                Some(doc) => {
-                    serde_json::from_str::<Identification>(doc).ok().as_ref()
-                        != Some(identification)
-                }
-                None => true,
-            };
-            if changed {
-                store_identification(&mut tx, device_id, identification, &at, actor).await?;
-                delta.identifications_changed += 1;
+    /// [`Self::apply_evaluation`], then the remediation plan brought in line with the findings,
+    /// all in **one** transaction (an evaluation interrupted anywhere leaves the register as it
+    /// was). `decide` sees every finding as the evaluation left it (status as of `today`, so
+    /// under an unexpired waiver it is `Waived`), oldest first, with its plan item if any, and
+    /// returns the change to store (stored as [`Self::apply_plan_changes`] does).
+    pub async fn apply_evaluation_and_plan<F>(
+        &self,
+        results: &[(String, Identification, Vec<NewFinding>)],
+        today: &str,
+        actor: &str,
+        mut decide: F,
+    ) -> Result<EvaluationDelta, RegisterError>
+    where
+        F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
+    {
+        let mut tx = self.begin().await?;
+        let (delta, mut states) = evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
+        let waivers = active_waivers_in(&mut tx, today).await?;
+        let items: HashMap<String, PlanItem> = plan_items_in(&mut tx)
+            .await?
+            .into_iter()
+            .filter_map(|item| Some((item.finding_id.clone()?, item)))
+            .collect();
+        // The order `findings()` lists them in (first seen, then id), so plan history keeps
+        // the order it had when the plan was decided from that list.
+        states.sort_unstable_by(|a, b| (&a.0, &a.1.id).cmp(&(&b.0, &b.1.id)));
+        let mut changes = Vec::new();
+        for (_, mut state) in states {
+            if state.status == FindingStatus::Open && waivers.contains_key(&state.id) {
+                state.status = FindingStatus::Waived;
             }
-            for f in findings {
-                let key = (device_id.clone(), f.pack.clone(), f.rule.clone());
-                match by_key.remove(&key) {
-                    Some((id, status, digest))
-                        if status == "open" && digest == finding_digest(f) =>
-                    {
-                        unchanged_open.push(id);
-                        delta.findings_still_open += 1;
-                    }
-                    Some((id, status, _)) => {
-                        update_finding(&mut tx, &id, f, &at).await?;
-                        if status == "resolved" {
-                            history(
-                                &mut tx,
-                                &at,
-                                actor,
-                                "finding",
-                                &id,
-                                "reopened",
-                                None,
-                                json(f),
-                            )
-                            .await?;
-                            delta.findings_new += 1;
-                        } else {
-                            delta.findings_still_open += 1;
-                        }
-                    }
-                    None => {
-                        let id = uuid::Uuid::now_v7().to_string();
-                        insert_finding(&mut tx, &id, device_id, f, &at).await?;
-                        history(&mut tx, &at, actor, "finding", &id, "opened", None, json(f))
-                            .await?;
-                        delta.findings_new += 1;
-                    }
-                }
+            if let Some(change) = decide(&state, items.get(&state.id)) {
+                changes.push(change);
             }
         }
-        for ids in unchanged_open.chunks(FINDING_ID_CHUNK) {
-            let mut update = sqlx::QueryBuilder::<Db>::new("UPDATE findings SET last_seen = ");
-            update.push_bind(at.clone()).push(" WHERE id IN (");
-            let mut list = update.separated(", ");
-            for id in ids {
-                list.push_bind(id.clone());
-            }
-            update.push(")");
-            update
-                .build()
-                .execute(&mut *tx)
-                .await
-                .during("marking findings seen again")?;
-        }
-        // Whatever was not reported again is resolved.
-        for ((_, _, _), (id, status, _)) in by_key {
-            if status == "open" {
-                sqlx::query(
-                    "UPDATE findings SET status = 'resolved', resolved_at = $2 WHERE id = $1",
-                )
-                .bind(&id)
-                .bind(&at)
-                .execute(&mut *tx)
-                .await
-                .during("resolving a finding")?;
-                history(&mut tx, &at, actor, "finding", &id, "resolved", None, None).await?;
-                delta.findings_resolved += 1;
-            }
-        }
+        drop(items);
+        plan_changes_in(&mut tx, &changes, actor, self.chunks()).await?;
         tx.commit().await.during("committing the evaluation")?;
         Ok(delta)
     }
@@ -921,30 +854,8 @@ impl Store {
 
     /// The latest-ending waiver per finding that still holds on `today`.
     async fn active_waivers(&self, today: &str) -> Result<HashMap<String, Waiver>, RegisterError> {
-        let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, finding_id, until, reason, granted_by, created_at FROM waivers
-             WHERE until >= $1 ORDER BY until",
-        )
-        .bind(today)
-        .fetch_all(&self.pool)
-        .await
-        .during("reading waivers")?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, finding_id, until, reason, granted_by, created_at)| {
-                (
-                    finding_id.clone(),
-                    Waiver {
-                        id,
-                        finding_id,
-                        until,
-                        reason,
-                        granted_by,
-                        created_at,
-                    },
-                )
-            })
-            .collect())
+        let mut conn = self.pool.acquire().await.during("reading waivers")?;
+        active_waivers_in(&mut conn, today).await
     }
 
     /// Records a waiver on a finding (`until` an ISO date, inclusive).
@@ -1086,23 +997,7 @@ impl Store {
             return Ok(());
         }
         let mut tx = self.begin().await?;
-        for change in changes {
-            store_plan_item(&mut tx, &change.item).await?;
-            history(
-                &mut tx,
-                &change.item.updated_at,
-                actor,
-                "plan_item",
-                &change.item.id,
-                &change.kind,
-                change
-                    .before
-                    .as_ref()
-                    .map(|s| serde_json::json!({ "status": s })),
-                json(&change.item),
-            )
-            .await?;
-        }
+        plan_changes_in(&mut tx, changes, actor, self.chunks()).await?;
         tx.commit().await.during("committing plan changes")?;
         Ok(())
     }
@@ -1187,42 +1082,8 @@ impl Store {
     }
 
     pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {
-        let rows: Vec<PlanRow> = sqlx::query_as(
-            "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
-                    updated_at, verified_at
-             FROM remediation_items ORDER BY priority, id",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .during("reading plan items")?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(
-                    id,
-                    finding_id,
-                    device_id,
-                    priority,
-                    action,
-                    due,
-                    status,
-                    replaced_by,
-                    updated_at,
-                    verified_at,
-                )| PlanItem {
-                    id,
-                    finding_id,
-                    device_id,
-                    priority,
-                    action,
-                    due,
-                    status,
-                    replaced_by,
-                    updated_at,
-                    verified_at,
-                },
-            )
-            .collect())
+        let mut conn = self.pool.acquire().await.during("reading plan items")?;
+        plan_items_in(&mut conn).await
     }
 }
 
@@ -1260,7 +1121,7 @@ type FindingRow = (
 );
 
 /// `findings` columns [`Store::apply_evaluation`] compares: id, device, pack, rule, status,
-/// then the content a policy reports.
+/// then the content a policy reports, then `first_seen`.
 type ExistingFindingRow = (
     String,
     String,
@@ -1276,6 +1137,7 @@ type ExistingFindingRow = (
     String,
     Option<String>,
     Option<String>,
+    String,
 );
 
 /// A digest of everything a policy reports about a finding, to tell "reported again unchanged"
@@ -1609,64 +1471,647 @@ async fn insert_observations(
     Ok(())
 }
 
-async fn insert_finding(
+// ------------------------------------------------------------------ batched evaluation writes
+
+/// Rows per multi-row statement written by an evaluation, chosen so that rows x bound columns
+/// stays far below both engines' bound-parameter limits (SQLite 32766, PostgreSQL 65535):
+/// findings 1,000 x 15, identifications 1,000 x 10, plan items 1,000 x 10, history 2,000 x 7.
+const EVALUATION_ROW_CHUNK: usize = 1000;
+const HISTORY_CHUNK: usize = 2000;
+
+/// Rows per statement an evaluation writes, by kind.
+#[derive(Debug, Clone, Copy)]
+struct Chunks {
+    /// Findings, identifications, plan items.
+    rows: usize,
+    history: usize,
+    /// Ids per `UPDATE ... WHERE id IN (...)`.
+    ids: usize,
+}
+
+impl Chunks {
+    fn capped(limit: usize) -> Self {
+        let limit = limit.max(1);
+        Self {
+            rows: EVALUATION_ROW_CHUNK.min(limit),
+            history: HISTORY_CHUNK.min(limit),
+            ids: FINDING_ID_CHUNK.min(limit),
+        }
+    }
+}
+
+/// One history line waiting for a multi-row INSERT (same columns as [`history`]).
+struct HistoryLine {
+    at: String,
+    entity: &'static str,
+    entity_id: String,
+    action: String,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+impl HistoryLine {
+    fn new(
+        at: &str,
+        entity: &'static str,
+        entity_id: &str,
+        action: &str,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    ) -> Self {
+        Self {
+            at: at.to_owned(),
+            entity,
+            entity_id: entity_id.to_owned(),
+            action: action.to_owned(),
+            before: before.map(|v| v.to_string()),
+            after: after.map(|v| v.to_string()),
+        }
+    }
+}
+
+/// Appends history lines, in order (ids follow the order of `lines`), many per statement.
+async fn insert_history(
     tx: &mut Tx,
-    id: &str,
-    device_id: &str,
-    f: &NewFinding,
-    at: &str,
+    actor: &str,
+    lines: &[HistoryLine],
+    chunk: usize,
 ) -> Result<(), RegisterError> {
-    sqlx::query(
-        "INSERT INTO findings (id, device_id, pack, rule, title, severity, action,
-                               citation_document, citation_paragraph, citation_url, message, due,
-                               due_basis, status, first_seen, last_seen)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $14)",
-    )
-    .bind(id)
-    .bind(device_id)
-    .bind(&f.pack)
-    .bind(&f.rule)
-    .bind(&f.title)
-    .bind(&f.severity)
-    .bind(&f.action)
-    .bind(&f.citation_document)
-    .bind(&f.citation_paragraph)
-    .bind(&f.citation_url)
-    .bind(&f.message)
-    .bind(&f.due)
-    .bind(&f.due_basis)
-    .bind(at)
-    .execute(&mut **tx)
-    .await
-    .during("storing a finding")?;
+    for chunk in lines.chunks(chunk) {
+        let mut builder = sqlx::QueryBuilder::<Db>::new(
+            "INSERT INTO history (at, actor, entity, entity_id, action, before_value, after_value) ",
+        );
+        builder.push_values(chunk, |mut b, line| {
+            b.push_bind(line.at.clone())
+                .push_bind(actor.to_owned())
+                .push_bind(line.entity)
+                .push_bind(line.entity_id.clone())
+                .push_bind(line.action.clone())
+                .push_bind(line.before.clone())
+                .push_bind(line.after.clone());
+        });
+        builder
+            .build()
+            .execute(&mut **tx)
+            .await
+            .during("appending history")?;
+    }
     Ok(())
 }
 
-async fn update_finding(
+/// What an evaluation writes, gathered into multi-row statements and flushed as each kind fills
+/// a chunk. Writes of different kinds touch different rows, and history lines keep their order,
+/// so the result is what one statement per row would have stored.
+struct EvaluationWriter<'a> {
+    chunks: Chunks,
+    at: &'a str,
+    actor: &'a str,
+    history: Vec<HistoryLine>,
+    /// (device id, identification, its JSON document)
+    identifications: Vec<(&'a str, &'a Identification, String)>,
+    /// The device ids in `identifications`.
+    identified: HashSet<&'a str>,
+    /// (finding id, device id, finding)
+    opened: Vec<(String, &'a str, &'a NewFinding)>,
+    /// (finding id, finding): content rewritten, status open again.
+    rewritten: Vec<(String, &'a NewFinding)>,
+    seen_again: Vec<String>,
+    resolved: Vec<String>,
+}
+
+impl<'a> EvaluationWriter<'a> {
+    fn new(at: &'a str, actor: &'a str, chunks: Chunks) -> Self {
+        Self {
+            chunks,
+            at,
+            actor,
+            history: Vec::new(),
+            identifications: Vec::new(),
+            identified: HashSet::new(),
+            opened: Vec::new(),
+            rewritten: Vec::new(),
+            seen_again: Vec::new(),
+            resolved: Vec::new(),
+        }
+    }
+
+    /// Writes whatever buffer is full (`all`: every buffer).
+    async fn flush(&mut self, tx: &mut Tx, all: bool) -> Result<(), RegisterError> {
+        let Chunks { rows, history, ids } = self.chunks;
+        if self.identifications.len() >= rows
+            || (all && !self.identifications.is_empty())
+        {
+            upsert_identifications(tx, &self.identifications, self.at).await?;
+            self.identifications.clear();
+            self.identified.clear();
+        }
+        if self.opened.len() >= rows || (all && !self.opened.is_empty()) {
+            insert_findings(tx, &self.opened, self.at).await?;
+            self.opened.clear();
+        }
+        if self.rewritten.len() >= rows || (all && !self.rewritten.is_empty()) {
+            rewrite_findings(tx, &self.rewritten, self.at).await?;
+            self.rewritten.clear();
+        }
+        if self.seen_again.len() >= ids || (all && !self.seen_again.is_empty()) {
+            update_findings_by_id(
+                tx,
+                "UPDATE findings SET last_seen = ",
+                self.at,
+                &self.seen_again,
+                "marking findings seen again",
+                ids,
+            )
+            .await?;
+            self.seen_again.clear();
+        }
+        if self.resolved.len() >= ids || (all && !self.resolved.is_empty()) {
+            update_findings_by_id(
+                tx,
+                "UPDATE findings SET status = 'resolved', resolved_at = ",
+                self.at,
+                &self.resolved,
+                "resolving findings",
+                ids,
+            )
+            .await?;
+            self.resolved.clear();
+        }
+        if self.history.len() >= history || (all && !self.history.is_empty()) {
+            insert_history(tx, self.actor, &self.history, history).await?;
+            self.history.clear();
+        }
+        Ok(())
+    }
+}
+
+/// The body of [`Store::apply_evaluation`] inside `tx`: returns what changed and every finding
+/// as the evaluation left it, with its `first_seen` (status `Open` or `Resolved`; waivers are
+/// not looked at here).
+async fn evaluation_in(
     tx: &mut Tx,
-    id: &str,
-    f: &NewFinding,
+    results: &[(String, Identification, Vec<NewFinding>)],
+    actor: &str,
+    at: &str,
+    chunks: Chunks,
+) -> Result<(EvaluationDelta, Vec<(String, FindingState)>), RegisterError> {
+    use futures::TryStreamExt as _;
+    let mut delta = EvaluationDelta {
+        devices: results.len(),
+        ..EvaluationDelta::default()
+    };
+    // Each stored finding by key, with a digest of its content: a finding reported again
+    // unchanged (the usual case) needs only its `last_seen` moved, many ids per UPDATE. Read
+    // as a stream, so the texts are hashed and dropped row by row.
+    let mut by_key: HashMap<FindingKey, StoredFinding> = HashMap::new();
+    {
+        let mut rows = sqlx::query_as::<_, ExistingFindingRow>(
+            "SELECT id, device_id, pack, rule, status, title, severity, action, citation_document,
+                    citation_paragraph, citation_url, message, due, due_basis, first_seen
+             FROM findings",
+        )
+        .fetch(&mut **tx);
+        while let Some(row) = rows.try_next().await.during("reading findings")? {
+            let (id, device, pack, rule, status, title, severity, action, document) = (
+                row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8,
+            );
+            let stored = NewFinding {
+                pack,
+                rule,
+                title,
+                severity,
+                action,
+                citation_document: document,
+                citation_paragraph: row.9,
+                citation_url: row.10,
+                message: row.11,
+                due: row.12,
+                due_basis: row.13,
+            };
+            let digest = finding_digest(&stored);
+            by_key.insert(
+                (device, stored.pack, stored.rule),
+                (id, status, digest, row.14),
+            );
+        }
+    }
+    // Each device's stored identification: the columns history compares, and the document.
+    let mut current: HashMap<String, StoredIdentification> = HashMap::new();
+    {
+        let mut rows = sqlx::query_as::<_, (String, Option<String>, Option<String>, String, String)>(
+            "SELECT device_id, manufacturer, model, device_type, document FROM identifications",
+        )
+        .fetch(&mut **tx);
+        while let Some((device_id, manufacturer, model, device_type, document)) = rows
+            .try_next()
+            .await
+            .during("reading identifications")?
+        {
+            current.insert(device_id, ((manufacturer, model, device_type), document));
+        }
+    }
+
+    let mut writer = EvaluationWriter::new(at, actor, chunks);
+    let mut states: Vec<(String, FindingState)> = Vec::with_capacity(by_key.len());
+    for (device_id, identification, findings) in results {
+        let previous = current.get(device_id);
+        // Same document text (the usual case, and cheaper than parsing it), else compared as
+        // values (a document written by an older version may differ only in form).
+        let document = serde_json::to_string(identification).unwrap_or_default();
+        let changed = match previous {
+            Some((_, doc)) => {
+                *doc != document
+                    && serde_json::from_str::<Identification>(doc).ok().as_ref()
+                        != Some(identification)
+            }
+            None => true,
+        };
+        if changed {
+            let now = (
+                identification.manufacturer.clone(),
+                identification.model.clone(),
+                identification.device_type.as_str().to_owned(),
+            );
+            if previous.map(|(columns, _)| columns) != Some(&now) {
+                writer.history.push(HistoryLine::new(
+                    at,
+                    "identification",
+                    device_id,
+                    if previous.is_some() { "updated" } else { "created" },
+                    previous.map(|((m, model, t), _)| serde_json::json!({"manufacturer": m, "model": model, "device_type": t})),
+                    Some(serde_json::json!({"manufacturer": now.0, "model": now.1, "device_type": now.2})),
+                ));
+            }
+            if writer.identified.contains(device_id.as_str()) {
+                // The same device twice: one upsert may not touch a row twice.
+                writer.flush(tx, true).await?;
+            }
+            writer.identified.insert(device_id);
+            writer
+                .identifications
+                .push((device_id, identification, document.clone()));
+            current.insert(device_id.clone(), (now, document));
+            delta.identifications_changed += 1;
+        }
+        for f in findings {
+            let key = (device_id.clone(), f.pack.clone(), f.rule.clone());
+            let state = |id: String, first_seen: String| {
+                (
+                    first_seen,
+                    FindingState {
+                        id,
+                        device_id: device_id.clone(),
+                        pack: f.pack.clone(),
+                        rule: f.rule.clone(),
+                        status: FindingStatus::Open,
+                    },
+                )
+            };
+            match by_key.remove(&key) {
+                Some((id, status, digest, first_seen))
+                    if status == "open" && digest == finding_digest(f) =>
+                {
+                    writer.seen_again.push(id.clone());
+                    states.push(state(id, first_seen));
+                    delta.findings_still_open += 1;
+                }
+                Some((id, status, _, first_seen)) => {
+                    writer.rewritten.push((id.clone(), f));
+                    if status == "resolved" {
+                        writer.history.push(HistoryLine::new(
+                            at,
+                            "finding",
+                            &id,
+                            "reopened",
+                            None,
+                            json(f),
+                        ));
+                        delta.findings_new += 1;
+                    } else {
+                        delta.findings_still_open += 1;
+                    }
+                    states.push(state(id, first_seen));
+                }
+                None => {
+                    let id = uuid::Uuid::now_v7().to_string();
+                    writer.opened.push((id.clone(), device_id, f));
+                    writer
+                        .history
+                        .push(HistoryLine::new(at, "finding", &id, "opened", None, json(f)));
+                    states.push(state(id, at.to_owned()));
+                    delta.findings_new += 1;
+                }
+            }
+        }
+        writer.flush(tx, false).await?;
+    }
+    drop(current);
+    // Whatever was not reported again is resolved.
+    for ((device_id, pack, rule), (id, status, _, first_seen)) in by_key {
+        if status == "open" {
+            writer.resolved.push(id.clone());
+            writer
+                .history
+                .push(HistoryLine::new(at, "finding", &id, "resolved", None, None));
+            delta.findings_resolved += 1;
+            writer.flush(tx, false).await?;
+        }
+        states.push((
+            first_seen,
+            FindingState {
+                id,
+                device_id,
+                pack,
+                rule,
+                status: FindingStatus::Resolved,
+            },
+        ));
+    }
+    writer.flush(tx, true).await?;
+    Ok((delta, states))
+}
+
+/// (device id, pack, rule): what identifies a finding.
+type FindingKey = (String, String, String);
+/// A stored finding as an evaluation compares it: id, status, content digest, first seen.
+type StoredFinding = (String, String, u64, String);
+
+/// A stored identification: (manufacturer, model, device type) as history records them, and
+/// the whole document.
+type StoredIdentification = ((Option<String>, Option<String>, String), String);
+
+async fn upsert_identifications(
+    tx: &mut Tx,
+    rows: &[(&str, &Identification, String)],
     at: &str,
 ) -> Result<(), RegisterError> {
-    sqlx::query(
-        "UPDATE findings SET title = $2, severity = $3, action = $4, citation_document = $5,
-                citation_paragraph = $6, citation_url = $7, message = $8, due = $9,
-                due_basis = $10, status = 'open', last_seen = $11, resolved_at = NULL
-         WHERE id = $1",
+    let mut builder = sqlx::QueryBuilder::<Db>::new(
+        "INSERT INTO identifications (device_id, manufacturer, brand, model, firmware,
+                                      device_type, confidence, kb_version, document, computed_at) ",
+    );
+    builder.push_values(rows, |mut b, (device_id, identification, document)| {
+        b.push_bind(device_id.to_string())
+            .push_bind(identification.manufacturer.clone())
+            .push_bind(identification.brand.clone())
+            .push_bind(identification.model.clone())
+            .push_bind(identification.firmware.clone())
+            .push_bind(identification.device_type.as_str())
+            .push_bind(identification.confidence)
+            .push_bind(identification.kb_version.clone())
+            .push_bind(document.clone())
+            .push_bind(at.to_owned());
+    });
+    builder.push(
+        " ON CONFLICT (device_id) DO UPDATE SET manufacturer = excluded.manufacturer,
+             brand = excluded.brand, model = excluded.model, firmware = excluded.firmware,
+             device_type = excluded.device_type, confidence = excluded.confidence,
+             kb_version = excluded.kb_version, document = excluded.document,
+             computed_at = excluded.computed_at",
+    );
+    builder
+        .build()
+        .execute(&mut **tx)
+        .await
+        .during("storing identifications")?;
+    Ok(())
+}
+
+async fn insert_findings(
+    tx: &mut Tx,
+    rows: &[(String, &str, &NewFinding)],
+    at: &str,
+) -> Result<(), RegisterError> {
+    let mut builder = sqlx::QueryBuilder::<Db>::new(
+        "INSERT INTO findings (id, device_id, pack, rule, title, severity, action,
+                               citation_document, citation_paragraph, citation_url, message, due,
+                               due_basis, status, first_seen, last_seen) ",
+    );
+    builder.push_values(rows, |mut b, (id, device_id, f)| {
+        b.push_bind(id.clone())
+            .push_bind(device_id.to_string())
+            .push_bind(f.pack.clone())
+            .push_bind(f.rule.clone())
+            .push_bind(f.title.clone())
+            .push_bind(f.severity.clone())
+            .push_bind(f.action.clone())
+            .push_bind(f.citation_document.clone())
+            .push_bind(f.citation_paragraph.clone())
+            .push_bind(f.citation_url.clone())
+            .push_bind(f.message.clone())
+            .push_bind(f.due.clone())
+            .push_bind(f.due_basis.clone())
+            .push("'open'")
+            .push_bind(at.to_owned())
+            .push_bind(at.to_owned());
+    });
+    builder
+        .build()
+        .execute(&mut **tx)
+        .await
+        .during("storing findings")?;
+    Ok(())
+}
+
+/// Rewrites findings reported with new content (and reopens resolved ones), many per UPDATE:
+/// `UPDATE ... FROM (VALUES ...)`, whose columns both engines name `column1`, `column2`, ...
+async fn rewrite_findings(
+    tx: &mut Tx,
+    rows: &[(String, &NewFinding)],
+    at: &str,
+) -> Result<(), RegisterError> {
+    let mut builder = sqlx::QueryBuilder::<Db>::new("UPDATE findings SET title = v.column2, severity = v.column3, action = v.column4,
+                citation_document = v.column5, citation_paragraph = v.column6,
+                citation_url = v.column7, message = v.column8, due = v.column9,
+                due_basis = v.column10, status = 'open', last_seen = ");
+    builder.push_bind(at.to_owned());
+    builder.push(", resolved_at = NULL FROM (");
+    builder.push_values(rows, |mut b, (id, f)| {
+        b.push_bind(id.clone())
+            .push_bind(f.title.clone())
+            .push_bind(f.severity.clone())
+            .push_bind(f.action.clone())
+            .push_bind(f.citation_document.clone())
+            .push_bind(f.citation_paragraph.clone())
+            .push_bind(f.citation_url.clone())
+            .push_bind(f.message.clone())
+            .push_bind(f.due.clone())
+            .push_bind(f.due_basis.clone());
+    });
+    builder.push(") AS v WHERE findings.id = v.column1");
+    builder
+        .build()
+        .execute(&mut **tx)
+        .await
+        .during("updating findings")?;
+    Ok(())
+}
+
+/// `{prefix}$1 WHERE id IN (...)` over `ids`, `chunk` at a time.
+async fn update_findings_by_id(
+    tx: &mut Tx,
+    prefix: &'static str,
+    at: &str,
+    ids: &[String],
+    during: &'static str,
+    chunk: usize,
+) -> Result<(), RegisterError> {
+    for ids in ids.chunks(chunk) {
+        let mut update = sqlx::QueryBuilder::<Db>::new(prefix);
+        update.push_bind(at.to_owned()).push(" WHERE id IN (");
+        let mut list = update.separated(", ");
+        for id in ids {
+            list.push_bind(id.clone());
+        }
+        update.push(")");
+        update.build().execute(&mut **tx).await.during(during)?;
+    }
+    Ok(())
+}
+
+async fn active_waivers_in(
+    conn: &mut <Db as sqlx::Database>::Connection,
+    today: &str,
+) -> Result<HashMap<String, Waiver>, RegisterError> {
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, finding_id, until, reason, granted_by, created_at FROM waivers
+         WHERE until >= $1 ORDER BY until",
     )
-    .bind(id)
-    .bind(&f.title)
-    .bind(&f.severity)
-    .bind(&f.action)
-    .bind(&f.citation_document)
-    .bind(&f.citation_paragraph)
-    .bind(&f.citation_url)
-    .bind(&f.message)
-    .bind(&f.due)
-    .bind(&f.due_basis)
-    .bind(at)
-    .execute(&mut **tx)
+    .bind(today)
+    .fetch_all(&mut *conn)
     .await
-    .during("updating a finding")?;
+    .during("reading waivers")?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, finding_id, until, reason, granted_by, created_at)| {
+            (
+                finding_id.clone(),
+                Waiver {
+                    id,
+                    finding_id,
+                    until,
+                    reason,
+                    granted_by,
+                    created_at,
+                },
+            )
+        })
+        .collect())
+}
+
+async fn plan_items_in(
+    conn: &mut <Db as sqlx::Database>::Connection,
+) -> Result<Vec<PlanItem>, RegisterError> {
+    let rows: Vec<PlanRow> = sqlx::query_as(
+        "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
+                updated_at, verified_at
+         FROM remediation_items ORDER BY priority, id",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .during("reading plan items")?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                finding_id,
+                device_id,
+                priority,
+                action,
+                due,
+                status,
+                replaced_by,
+                updated_at,
+                verified_at,
+            )| PlanItem {
+                id,
+                finding_id,
+                device_id,
+                priority,
+                action,
+                due,
+                status,
+                replaced_by,
+                updated_at,
+                verified_at,
+            },
+        )
+        .collect())
+}
+
+/// Stores plan changes, each with its history line (action = the change's kind), many rows per
+/// statement; the items before their history, so a change the table refuses fails the
+/// statement (and the caller's transaction) before any of its history is written.
+async fn plan_changes_in(
+    tx: &mut Tx,
+    changes: &[PlanChange],
+    actor: &str,
+    chunks: Chunks,
+) -> Result<(), RegisterError> {
+    let mut start = 0;
+    while start < changes.len() {
+        // A chunk never holds the same item twice: one upsert may not touch a row twice.
+        let mut ids: HashSet<&str> = HashSet::new();
+        let mut end = start;
+        while end < changes.len()
+            && end - start < chunks.rows
+            && ids.insert(changes[end].item.id.as_str())
+        {
+            end += 1;
+        }
+        let chunk = &changes[start..end];
+        upsert_plan_items(tx, chunk).await?;
+        let lines: Vec<HistoryLine> = chunk
+            .iter()
+            .map(|change| {
+                HistoryLine::new(
+                    &change.item.updated_at,
+                    "plan_item",
+                    &change.item.id,
+                    &change.kind,
+                    change
+                        .before
+                        .as_ref()
+                        .map(|s| serde_json::json!({ "status": s })),
+                    json(&change.item),
+                )
+            })
+            .collect();
+        insert_history(tx, actor, &lines, chunks.history).await?;
+        start = end;
+    }
+    Ok(())
+}
+
+async fn upsert_plan_items(tx: &mut Tx, changes: &[PlanChange]) -> Result<(), RegisterError> {
+    let mut builder = sqlx::QueryBuilder::<Db>::new(
+        "INSERT INTO remediation_items (id, finding_id, device_id, priority, action, due,
+                                        status, replaced_by, updated_at, verified_at) ",
+    );
+    builder.push_values(changes, |mut b, change| {
+        let item = &change.item;
+        b.push_bind(item.id.clone())
+            .push_bind(item.finding_id.clone())
+            .push_bind(item.device_id.clone())
+            .push_bind(item.priority)
+            .push_bind(item.action.clone())
+            .push_bind(item.due.clone())
+            .push_bind(item.status.clone())
+            .push_bind(item.replaced_by.clone())
+            .push_bind(item.updated_at.clone())
+            .push_bind(item.verified_at.clone());
+    });
+    builder.push(
+        " ON CONFLICT (id) DO UPDATE SET finding_id = excluded.finding_id,
+             device_id = excluded.device_id, priority = excluded.priority,
+             action = excluded.action, due = excluded.due, status = excluded.status,
+             replaced_by = excluded.replaced_by, updated_at = excluded.updated_at,
+             verified_at = excluded.verified_at",
+    );
+    builder
+        .build()
+        .execute(&mut **tx)
+        .await
+        .during("storing plan items")?;
     Ok(())
 }

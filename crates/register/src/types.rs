@@ -203,6 +203,18 @@ pub struct FindingRecord {
     pub resolved_at: Option<String>,
 }
 
+/// A finding as an evaluation left it, for deciding its plan item
+/// ([`crate::Register::apply_evaluation_and_plan`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingState {
+    pub id: String,
+    pub device_id: String,
+    pub pack: String,
+    pub rule: String,
+    /// As of the evaluation's `today`: `Waived` under a waiver that has not expired.
+    pub status: FindingStatus,
+}
+
 /// Filters for [`crate::Register::findings`]. `None` means any.
 #[derive(Debug, Clone, Default)]
 pub struct FindingFilter {

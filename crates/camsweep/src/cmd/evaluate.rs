@@ -13,8 +13,8 @@ use camsweep_policy::{
     DeviceContext, DeviceFacts, FindingDraft, NetworkFacts, OrgFacts, PolicySet, SiteFacts,
 };
 use camsweep_register::{
-    DeviceRecord, Estate, EvaluationDelta, FindingFilter, FindingRecord, FindingStatus, NewFinding,
-    PlanChange, PlanItem, Register, Zone, new_id, now_rfc3339, today,
+    DeviceRecord, Estate, EvaluationDelta, FindingState, FindingStatus, NewFinding, PlanChange,
+    PlanItem, Register, Zone, new_id, now_rfc3339, today,
 };
 use time::format_description::well_known::Rfc3339;
 
@@ -123,18 +123,10 @@ pub async fn evaluate(
         contexts.push(context_for(device, &identification, &estate, &now));
         identifications.push((device.id.clone(), identification));
     }
+    drop(observations);
     let drafts = policies
         .evaluate_batch(&contexts, &[])
         .context("evaluating the policy packs")?;
-    let results: Vec<_> = identifications
-        .into_iter()
-        .zip(&drafts)
-        .map(|((id, identification), drafts)| {
-            let findings = drafts.iter().cloned().map(to_new_finding).collect();
-            (id, identification, findings)
-        })
-        .collect();
-    let delta = register.apply_evaluation(&results, actor).await?;
 
     // The plan: one item per finding that asks for an action.
     let mut wanted: HashMap<(String, String, String), PlanDraft> = HashMap::new();
@@ -151,47 +143,37 @@ pub async fn evaluate(
             }
         }
     }
-    let findings = register
-        .findings(
-            &FindingFilter {
-                include_resolved: true,
-                ..FindingFilter::default()
-            },
-            &now,
-        )
-        .await?;
-    let items: HashMap<String, PlanItem> = register
-        .plan_items()
-        .await?
+    drop(contexts);
+    let results: Vec<_> = identifications
         .into_iter()
-        .filter_map(|item| Some((item.finding_id.clone()?, item)))
+        .zip(drafts)
+        .map(|((id, identification), drafts)| {
+            let findings = drafts.into_iter().map(to_new_finding).collect();
+            (id, identification, findings)
+        })
         .collect();
+
+    // Findings and the plan in one transaction: an evaluation interrupted anywhere leaves the
+    // register as it was.
     let devices: HashMap<&str, &DeviceRecord> =
         devices.iter().map(|d| (d.id.as_str(), d)).collect();
-    let at = now_rfc3339();
-    let mut changes = Vec::new();
+    let mut at: Option<String> = None;
     let mut plan = PlanDelta::default();
-    for finding in &findings {
-        let Some(device) = devices.get(finding.device_id.as_str()) else {
-            continue;
-        };
-        let key = (
-            finding.device_id.clone(),
-            finding.finding.pack.clone(),
-            finding.finding.rule.clone(),
-        );
-        if let Some(change) = plan_change(
-            items.get(&finding.id),
-            finding,
-            wanted.get(&key),
-            device,
-            &at,
-        ) {
+    let delta = register
+        .apply_evaluation_and_plan(&results, &now, actor, |finding, item| {
+            let device = devices.get(finding.device_id.as_str())?;
+            let key = (
+                finding.device_id.clone(),
+                finding.pack.clone(),
+                finding.rule.clone(),
+            );
+            // Taken once the findings are stored, as when the plan was a second step.
+            let at = at.get_or_insert_with(now_rfc3339);
+            let change = plan_change(item, finding, wanted.get(&key), device, at)?;
             plan.count(&change.kind);
-            changes.push(change);
-        }
-    }
-    register.apply_plan_changes(&changes, actor).await?;
+            Some(change)
+        })
+        .await?;
     Ok(Evaluation { delta, plan })
 }
 
@@ -227,7 +209,7 @@ pub fn reachable_from_core(context: &DeviceContext, estate: &Estate) -> bool {
 ///   (their `updated_at` is the time a rescan must come after).
 pub fn plan_change(
     existing: Option<&PlanItem>,
-    finding: &FindingRecord,
+    finding: &FindingState,
     wanted: Option<&PlanDraft>,
     device: &DeviceRecord,
     at: &str,
@@ -397,32 +379,13 @@ pub fn to_new_finding(draft: FindingDraft) -> NewFinding {
 mod tests {
     use super::*;
 
-    fn finding(status: FindingStatus) -> FindingRecord {
-        FindingRecord {
+    fn finding(status: FindingStatus) -> FindingState {
+        FindingState {
             id: "f1".into(),
             device_id: "d1".into(),
-            device_address: Some("127.90.1.5".into()),
-            site_id: Some("hq".into()),
-            network_id: Some("hq-core".into()),
-            manufacturer: Some("hikvision".into()),
-            finding: NewFinding {
-                pack: "uk-hcws386-2022".into(),
-                rule: "r".into(),
-                title: "t".into(),
-                severity: "high".into(),
-                action: "remove-and-replace".into(),
-                citation_document: "HCWS386".into(),
-                citation_paragraph: None,
-                citation_url: None,
-                message: "m".into(),
-                due: None,
-                due_basis: None,
-            },
+            pack: "uk-hcws386-2022".into(),
+            rule: "r".into(),
             status,
-            waiver: None,
-            first_seen: "2026-01-01T00:00:00Z".into(),
-            last_seen: "2026-01-01T00:00:00Z".into(),
-            resolved_at: None,
         }
     }
 
