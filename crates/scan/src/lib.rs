@@ -261,10 +261,19 @@ async fn scan_host(
     let mut observations = tcp.report.observations;
     if let Some(sweep) = &sweep {
         // UDP answers are waited for at most until the host deadline.
-        match tokio::time::timeout_at(deadline, sweep.replies_for(index, ctx.addr)).await {
-            Ok(replies) => observations.extend(replies),
-            Err(_) => observations.extend(sweep.take(ctx.addr)),
+        let mut replies =
+            match tokio::time::timeout_at(deadline, sweep.replies_for(index, ctx.addr)).await {
+                Ok(replies) => replies,
+                Err(_) => sweep.take(ctx.addr),
+            };
+        // A host that is up but sent no discovery answer gets the probes once more.
+        if replies.is_empty() && !tcp.open_ports.is_empty() {
+            replies = match tokio::time::timeout_at(deadline, sweep.retry(ctx.addr)).await {
+                Ok(replies) => replies,
+                Err(_) => sweep.take(ctx.addr),
+            };
         }
+        observations.extend(replies);
     }
     let found = !tcp.open_ports.is_empty() || !observations.is_empty();
     let mac = if found {

@@ -98,9 +98,27 @@ fn source_for(kind: ObservationKind) -> &'static str {
     }
 }
 
+/// The datagrams of one address: WS-Discovery, SADP, DHIP, then SSDP (whose `HOST` names it).
+fn probes_for(addr: IpAddr, wsd: &[u8], sadp: &[u8], dhip: &[u8]) -> [(u16, Vec<u8>); 4] {
+    [
+        (WSD_PORT, wsd.to_vec()),
+        (SADP_PORT, sadp.to_vec()),
+        (DHIP_PORT, dhip.to_vec()),
+        (SSDP_PORT, ssdp_msearch(SocketAddr::new(addr, SSDP_PORT))),
+    ]
+}
+
+/// After the first answer of a retry, how long the other protocols' answers get to arrive.
+const RETRY_GRACE: Duration = Duration::from_millis(50);
+
 /// The running sweep.
 pub(crate) struct UdpSweep {
     replies: Mutex<HashMap<IpAddr, Vec<Observation>>>,
+    /// Woken whenever an answer is filed (a retry waits on it).
+    arrived: tokio::sync::Notify,
+    v4: Arc<UdpSocket>,
+    v6: Option<Arc<UdpSocket>>,
+    net: Arc<Net>,
     /// Per chunk of addresses: milliseconds after `start` (plus one) when its last datagram
     /// left; 0 while not yet sent.
     chunk_sent: Vec<AtomicU64>,
@@ -127,6 +145,10 @@ impl UdpSweep {
         let chunks = targets.len().div_ceil(CHUNK) as usize;
         let sweep = Arc::new(Self {
             replies: Mutex::new(HashMap::new()),
+            arrived: tokio::sync::Notify::new(),
+            v4: v4.clone(),
+            v6: v6.clone(),
+            net: net.clone(),
             chunk_sent: (0..chunks).map(|_| AtomicU64::new(0)).collect(),
             progress: watch::Sender::new(0),
             start: Instant::now(),
@@ -185,19 +207,13 @@ impl UdpSweep {
                 (IpAddr::V6(_), None) => continue,
                 _ => &v4,
             };
-            for (port, payload) in [(WSD_PORT, &wsd), (SADP_PORT, &sadp), (DHIP_PORT, &dhip)] {
+            for (port, payload) in probes_for(addr, &wsd, &sadp, &dhip) {
                 pace.until_ready().await;
                 net.pace().await;
                 // A send error (no route, buffer full) loses one probe of one host: discovery
-                // is best effort, TCP still covers the host.
-                let _ = socket.send_to(payload, SocketAddr::new(addr, port)).await;
+                // is best effort, TCP still covers the host, and a live host gets a retry.
+                let _ = socket.send_to(&payload, SocketAddr::new(addr, port)).await;
             }
-            pace.until_ready().await;
-            net.pace().await;
-            let ssdp = ssdp_msearch(SocketAddr::new(addr, SSDP_PORT));
-            let _ = socket
-                .send_to(&ssdp, SocketAddr::new(addr, SSDP_PORT))
-                .await;
             if (i + 1).is_multiple_of(CHUNK) || i + 1 == total {
                 let ms = self.start.elapsed().as_millis() as u64 + 1;
                 self.chunk_sent[(i / CHUNK) as usize].store(ms, Ordering::Release);
@@ -237,6 +253,8 @@ impl UdpSweep {
                 && !list.iter().any(|o| o.kind == kind && o.value == obs.value)
             {
                 list.push(obs);
+                drop(replies);
+                self.arrived.notify_waiters();
             }
         }
     }
@@ -250,6 +268,45 @@ impl UdpSweep {
         let due = self.start + Duration::from_millis(sent_ms) + self.wait;
         tokio::time::sleep_until(due).await;
         self.take(addr)
+    }
+
+    /// For a host that is up but answered no discovery probe: the probes once more, and up to
+    /// `udp_wait` for an answer (plus a short grace for the other protocols' answers once one
+    /// arrives). Datagrams are lost on busy links and in full receive queues; under load a
+    /// /16 sweep lost the only maker evidence of a few cameras that way (docs/benchmarks.md).
+    pub async fn retry(&self, addr: IpAddr) -> Vec<Observation> {
+        let socket = match (addr, &self.v6) {
+            (IpAddr::V6(_), Some(v6)) => v6,
+            (IpAddr::V6(_), None) => return Vec::new(),
+            _ => &self.v4,
+        };
+        let (wsd, sadp, dhip) = (wsd_probe(), sadp_inquiry(), dhip_search());
+        for (port, payload) in probes_for(addr, &wsd, &sadp, &dhip) {
+            self.net.pace().await;
+            let _ = socket.send_to(&payload, SocketAddr::new(addr, port)).await;
+        }
+        let due = Instant::now() + self.wait;
+        loop {
+            let notified = self.arrived.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.has_replies(addr) {
+                tokio::time::sleep_until(due.min(Instant::now() + RETRY_GRACE)).await;
+                return self.take(addr);
+            }
+            tokio::select! {
+                _ = notified => {}
+                _ = tokio::time::sleep_until(due) => return self.take(addr),
+            }
+        }
+    }
+
+    fn has_replies(&self, addr: IpAddr) -> bool {
+        self.replies
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&addr)
+            .is_some_and(|list| !list.is_empty())
     }
 
     /// Answers that arrived for `addr` so far.
