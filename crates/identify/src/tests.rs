@@ -556,3 +556,72 @@ fn round_two_generic_strings_and_look_alikes_stay_unknown() {
         assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
     }
 }
+
+/// Every camera/DVR/NVR example read in Rapid7 Recog's fingerprint files (round 3,
+/// `testdata/recog_camera_examples.jsonl`, BSD-2-Clause): the maker camsweep must name (or
+/// `null`: must stay unknown) and, where given, the device type and model.
+#[test]
+fn recog_camera_examples_identify_as_expected() {
+    let mut failures = Vec::new();
+    let (mut total, mut maker_ok, mut typed, mut type_ok) = (0, 0, 0, 0);
+    for line in include_str!("../testdata/recog_camera_examples.jsonl").lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("valid JSON line");
+        let kind: K = row["kind"]
+            .as_str()
+            .expect("kind")
+            .parse()
+            .expect("known kind");
+        let value = row["value"].as_str().expect("value");
+        let maker = row["maker"].as_str();
+        let id = engine().identify(&[obs(kind, value)]);
+        total += 1;
+        if id.manufacturer.as_deref() == maker
+            && (maker.is_none() || id.confidence >= MANUFACTURER_THRESHOLD)
+            && row["model"]
+                .as_str()
+                .is_none_or(|m| id.model.as_deref() == Some(m))
+        {
+            maker_ok += 1;
+        } else {
+            failures.push(format!(
+                "{value:?}: maker {:?} (want {maker:?}), model {:?}",
+                id.manufacturer, id.model
+            ));
+        }
+        if let Some(want) = row["device_type"].as_str() {
+            typed += 1;
+            if id.device_type.as_str() == want {
+                type_ok += 1;
+            } else {
+                failures.push(format!("{value:?}: type {} (want {want})", id.device_type));
+            }
+        }
+    }
+    println!("recog camera examples: maker right {maker_ok}/{total}, type right {type_ok}/{typed}");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn round_three_rules_stay_narrow() {
+    for (kind, value) in [
+        (K::TelnetBanner, "192.168.0.64 login:"),
+        (K::TelnetBanner, "IMDVRS login:"),
+        (K::HttpTitle, "Web Local Display"),
+        (K::HttpServer, "VCS-Webserver"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
+    }
+    let phone = engine().identify(&[obs(K::HttpTitle, "Cisco IP Phone")]);
+    assert_eq!(phone.manufacturer.as_deref(), Some("cisco"));
+    assert_eq!(phone.device_type, DeviceType::Other);
+    let nvr = engine().identify(&[obs(K::HttpServer, "VCS-VIDOS-NVR")]);
+    assert_eq!(nvr.manufacturer.as_deref(), Some("bosch"));
+    assert_eq!(nvr.device_type, DeviceType::Nvr);
+    let heitel = engine().identify(&[obs(
+        K::HttpServer,
+        "HeiTel GmbH Web Server [V1.15/V1.14/V1.3]",
+    )]);
+    assert_eq!(heitel.manufacturer, None);
+    assert_eq!(heitel.device_type, DeviceType::Dvr);
+}
