@@ -7,6 +7,7 @@
 #   OUT=/tmp/camsweep-bench-scan   where everything is written (truth, JSON, nmap XML, logs)
 #   NMAP_TIMEOUT=1800              cap on the nmap slice run, seconds (recorded if reached)
 #   NMAP_FULL_TIMEOUT=0            >0: also try nmap on the whole /16 for that many seconds
+#   ONLY_FULL=1                    step 1 alone: camsweep over the /16, its time and share named
 # Steps: 1. lab of DEVICES on 127.80.0.0/16 (shared listening), no hostile devices; camsweep over
 # the whole /16. 2. a lab of SLICE devices (same seed and mix) on 127.81.0.0/16 in per-address
 # listening mode, where a port the device does not serve refuses the connection as real hardware
@@ -40,7 +41,7 @@ if [ -z "${CAMSWEEP_BENCH_NETNS:-}" ]; then
     echo "nofile=$(ulimit -n)"
   } >"$OUT/machine.env"
   exec unshare -n env CAMSWEEP_BENCH_NETNS=1 OUT="$OUT" NMAP_TIMEOUT="$NMAP_TIMEOUT" \
-    NMAP_FULL_TIMEOUT="$NMAP_FULL_TIMEOUT" "$0" "$DEVICES" "$SLICE"
+    NMAP_FULL_TIMEOUT="$NMAP_FULL_TIMEOUT" ONLY_FULL="${ONLY_FULL:-}" "$0" "$DEVICES" "$SLICE"
 fi
 
 # --- inside the namespace from here ---
@@ -84,6 +85,22 @@ camsweep_run() {
 # 1. No hostile devices.
 start_lab 0 "$OUT/truth.json"
 camsweep_run full "$RANGE"
+if [ -n "${ONLY_FULL:-}" ]; then
+  stop_lab
+  python3 - "$OUT" <<'PY'
+import json, sys
+out = sys.argv[1]
+truth = json.load(open(f"{out}/truth.json"))
+named = {d["address"]: d["identification"]["manufacturer"]
+         for d in json.load(open(f"{out}/camsweep-full.json"))["devices"]}
+eligible = [t for t in truth if t["manufacturer"] and not t["hostile"]]
+right = sum(1 for t in eligible if named.get(t["address"]) == t["manufacturer"])
+times = dict(l.strip().split("=", 1) for l in open(f"{out}/times.env"))
+print(f"camsweep /16: {float(times['camsweep_full_seconds']):.1f} s, named right {right}/{len(eligible)}")
+PY
+  grep -E "User time|System time|Maximum resident" "$OUT/camsweep-full.time"
+  exit 0
+fi
 
 stop_lab
 

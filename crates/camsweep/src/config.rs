@@ -322,6 +322,18 @@ mod tests {
     }
 
     #[test]
+    fn help_shows_the_files_values_as_the_defaults() {
+        let config = Config::parse("[scan]\nrate = 500\n").expect("parses");
+        let mut command = config.apply(Cli::command());
+        command.build();
+        let scan = command
+            .find_subcommand_mut("scan")
+            .expect("scan subcommand");
+        let help = scan.render_long_help().to_string();
+        assert!(help.contains("[default: 500]"), "{help}");
+    }
+
+    #[test]
     fn a_flag_on_the_command_line_beats_the_file() {
         let config = Config::parse("[scan]\nrate = 500\n\n[report]\nformats = [\"html\"]\n")
             .expect("parses");

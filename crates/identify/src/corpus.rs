@@ -46,8 +46,8 @@ pub struct SampleResult {
     pub identification: Identification,
     /// Whether the identified manufacturer is the label's vendor, or the vendor that took over
     /// the label's product line (`Registry::same_product_line`: i-PRO for a Panasonic WV-
-    /// camera). Unknown is right only for an unknown label.
-    pub correct: bool,
+    /// camera). Unknown is right only for an unknown label. Read it with [`Self::correct`].
+    correct: bool,
 }
 
 impl SampleResult {

@@ -598,6 +598,8 @@ fn recog_camera_examples_identify_as_expected() {
         }
     }
     println!("recog camera examples: maker right {maker_ok}/{total}, type right {type_ok}/{typed}");
+    // The fixture holds 50 examples, 32 of them typed: an emptied or truncated file must fail.
+    assert_eq!((total, typed), (50, 32), "the fixture lost lines");
     assert!(failures.is_empty(), "{failures:#?}");
 }
 

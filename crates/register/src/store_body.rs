@@ -696,7 +696,8 @@ impl Store {
         actor: &str,
     ) -> Result<EvaluationDelta, RegisterError> {
         let mut tx = self.begin().await?;
-        let (delta, _) = evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
+        let (delta, _) =
+            evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         tx.commit().await.during("committing the evaluation")?;
         Ok(delta)
     }
@@ -717,7 +718,8 @@ impl Store {
         F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
     {
         let mut tx = self.begin().await?;
-        let (delta, mut states) = evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
+        let (delta, mut states) =
+            evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         let waivers = active_waivers_in(&mut tx, today).await?;
         let items: HashMap<String, PlanItem> = plan_items_in(&mut tx)
             .await?
@@ -965,7 +967,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await
                 .during("reading a plan item")?;
-        store_plan_item(&mut tx, item).await?;
+        upsert_plan_items(&mut tx, &[item]).await?;
         let action = if before.is_some() {
             "updated"
         } else {
@@ -1197,33 +1199,6 @@ type PlanRow = (
     Option<String>,
 );
 
-async fn store_plan_item(tx: &mut Tx, item: &PlanItem) -> Result<(), RegisterError> {
-    sqlx::query(
-        "INSERT INTO remediation_items (id, finding_id, device_id, priority, action, due,
-                                        status, replaced_by, updated_at, verified_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (id) DO UPDATE SET finding_id = excluded.finding_id,
-             device_id = excluded.device_id, priority = excluded.priority,
-             action = excluded.action, due = excluded.due, status = excluded.status,
-             replaced_by = excluded.replaced_by, updated_at = excluded.updated_at,
-             verified_at = excluded.verified_at",
-    )
-    .bind(&item.id)
-    .bind(&item.finding_id)
-    .bind(&item.device_id)
-    .bind(item.priority)
-    .bind(&item.action)
-    .bind(&item.due)
-    .bind(&item.status)
-    .bind(&item.replaced_by)
-    .bind(&item.updated_at)
-    .bind(&item.verified_at)
-    .execute(&mut **tx)
-    .await
-    .during("storing a plan item")?;
-    Ok(())
-}
-
 #[derive(Debug, Clone)]
 struct StoredDevice {
     id: String,
@@ -1352,34 +1327,24 @@ async fn set_device_network(
     Ok(())
 }
 
+/// Appends one history line (the batched [`insert_history`] with one row).
 #[allow(clippy::too_many_arguments)]
 async fn history(
     tx: &mut Tx,
     at: &str,
     actor: &str,
-    entity: &str,
+    entity: &'static str,
     entity_id: &str,
     action: &str,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), RegisterError> {
-    sqlx::query(
-        "INSERT INTO history (at, actor, entity, entity_id, action, before_value, after_value)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(at)
-    .bind(actor)
-    .bind(entity)
-    .bind(entity_id)
-    .bind(action)
-    .bind(before.map(|v| v.to_string()))
-    .bind(after.map(|v| v.to_string()))
-    .execute(&mut **tx)
-    .await
-    .during("appending history")?;
-    Ok(())
+    let line = HistoryLine::new(at, entity, entity_id, action, before, after);
+    insert_history(tx, actor, &[line], 1).await
 }
 
+/// Stores one device's identification (ingest), with a history line when what history
+/// records of it changed.
 async fn store_identification(
     tx: &mut Tx,
     device_id: &str,
@@ -1387,7 +1352,7 @@ async fn store_identification(
     at: &str,
     actor: &str,
 ) -> Result<(), RegisterError> {
-    let previous: Option<(Option<String>, Option<String>, String)> = sqlx::query_as(
+    let previous: Option<IdentificationColumns> = sqlx::query_as(
         "SELECT manufacturer, model, device_type FROM identifications WHERE device_id = $1",
     )
     .bind(device_id)
@@ -1395,48 +1360,48 @@ async fn store_identification(
     .await
     .during("reading an identification")?;
     let document = serde_json::to_string(identification).unwrap_or_default();
-    sqlx::query(
-        "INSERT INTO identifications (device_id, manufacturer, brand, model, firmware,
-                                      device_type, confidence, kb_version, document, computed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (device_id) DO UPDATE SET manufacturer = excluded.manufacturer,
-             brand = excluded.brand, model = excluded.model, firmware = excluded.firmware,
-             device_type = excluded.device_type, confidence = excluded.confidence,
-             kb_version = excluded.kb_version, document = excluded.document,
-             computed_at = excluded.computed_at",
-    )
-    .bind(device_id)
-    .bind(&identification.manufacturer)
-    .bind(&identification.brand)
-    .bind(&identification.model)
-    .bind(&identification.firmware)
-    .bind(identification.device_type.as_str())
-    .bind(identification.confidence)
-    .bind(&identification.kb_version)
-    .bind(&document)
-    .bind(at)
-    .execute(&mut **tx)
-    .await
-    .during("storing an identification")?;
-    let now = (
+    upsert_identifications(tx, &[(device_id, identification, document)], at).await?;
+    let now = identification_columns(identification);
+    if let Some(line) = identification_history(at, device_id, previous.as_ref(), &now) {
+        insert_history(tx, actor, &[line], 1).await?;
+    }
+    Ok(())
+}
+
+/// What history records of an identification: manufacturer, model, device type.
+type IdentificationColumns = (Option<String>, Option<String>, String);
+
+fn identification_columns(identification: &Identification) -> IdentificationColumns {
+    (
         identification.manufacturer.clone(),
         identification.model.clone(),
         identification.device_type.as_str().to_owned(),
-    );
-    if previous.as_ref() != Some(&now) {
-        history(
-            tx,
+    )
+}
+
+/// The history line of an identification stored over `previous`, or `None` when what history
+/// records did not change.
+fn identification_history(
+    at: &str,
+    device_id: &str,
+    previous: Option<&IdentificationColumns>,
+    now: &IdentificationColumns,
+) -> Option<HistoryLine> {
+    let record = |(manufacturer, model, device_type): &IdentificationColumns| serde_json::json!({"manufacturer": manufacturer, "model": model, "device_type": device_type});
+    (previous != Some(now)).then(|| {
+        HistoryLine::new(
             at,
-            actor,
             "identification",
             device_id,
-            if previous.is_some() { "updated" } else { "created" },
-            previous.map(|(m, model, t)| serde_json::json!({"manufacturer": m, "model": model, "device_type": t})),
-            Some(serde_json::json!({"manufacturer": now.0, "model": now.1, "device_type": now.2})),
+            if previous.is_some() {
+                "updated"
+            } else {
+                "created"
+            },
+            previous.map(record),
+            Some(record(now)),
         )
-        .await?;
-    }
-    Ok(())
+    })
 }
 
 async fn insert_observations(
@@ -1598,22 +1563,22 @@ impl<'a> EvaluationWriter<'a> {
     /// Writes whatever buffer is full (`all`: every buffer).
     async fn flush(&mut self, tx: &mut Tx, all: bool) -> Result<(), RegisterError> {
         let Chunks { rows, history, ids } = self.chunks;
-        if self.identifications.len() >= rows
-            || (all && !self.identifications.is_empty())
-        {
+        // A buffer is written when it holds a chunk, or at the end when it holds anything.
+        let due = |len: usize, chunk: usize| len >= chunk || (all && len > 0);
+        if due(self.identifications.len(), rows) {
             upsert_identifications(tx, &self.identifications, self.at).await?;
             self.identifications.clear();
             self.identified.clear();
         }
-        if self.opened.len() >= rows || (all && !self.opened.is_empty()) {
+        if due(self.opened.len(), rows) {
             insert_findings(tx, &self.opened, self.at).await?;
             self.opened.clear();
         }
-        if self.rewritten.len() >= rows || (all && !self.rewritten.is_empty()) {
+        if due(self.rewritten.len(), rows) {
             rewrite_findings(tx, &self.rewritten, self.at).await?;
             self.rewritten.clear();
         }
-        if self.seen_again.len() >= ids || (all && !self.seen_again.is_empty()) {
+        if due(self.seen_again.len(), ids) {
             update_findings_by_id(
                 tx,
                 "UPDATE findings SET last_seen = ",
@@ -1625,7 +1590,7 @@ impl<'a> EvaluationWriter<'a> {
             .await?;
             self.seen_again.clear();
         }
-        if self.resolved.len() >= ids || (all && !self.resolved.is_empty()) {
+        if due(self.resolved.len(), ids) {
             update_findings_by_id(
                 tx,
                 "UPDATE findings SET status = 'resolved', resolved_at = ",
@@ -1637,7 +1602,7 @@ impl<'a> EvaluationWriter<'a> {
             .await?;
             self.resolved.clear();
         }
-        if self.history.len() >= history || (all && !self.history.is_empty()) {
+        if due(self.history.len(), history) {
             insert_history(tx, self.actor, &self.history, history).await?;
             self.history.clear();
         }
@@ -1698,14 +1663,13 @@ async fn evaluation_in(
     // Each device's stored identification: the columns history compares, and the document.
     let mut current: HashMap<String, StoredIdentification> = HashMap::new();
     {
-        let mut rows = sqlx::query_as::<_, (String, Option<String>, Option<String>, String, String)>(
-            "SELECT device_id, manufacturer, model, device_type, document FROM identifications",
-        )
-        .fetch(&mut **tx);
-        while let Some((device_id, manufacturer, model, device_type, document)) = rows
-            .try_next()
-            .await
-            .during("reading identifications")?
+        let mut rows =
+            sqlx::query_as::<_, (String, Option<String>, Option<String>, String, String)>(
+                "SELECT device_id, manufacturer, model, device_type, document FROM identifications",
+            )
+            .fetch(&mut **tx);
+        while let Some((device_id, manufacturer, model, device_type, document)) =
+            rows.try_next().await.during("reading identifications")?
         {
             current.insert(device_id, ((manufacturer, model, device_type), document));
         }
@@ -1727,20 +1691,10 @@ async fn evaluation_in(
             None => true,
         };
         if changed {
-            let now = (
-                identification.manufacturer.clone(),
-                identification.model.clone(),
-                identification.device_type.as_str().to_owned(),
-            );
-            if previous.map(|(columns, _)| columns) != Some(&now) {
-                writer.history.push(HistoryLine::new(
-                    at,
-                    "identification",
-                    device_id,
-                    if previous.is_some() { "updated" } else { "created" },
-                    previous.map(|((m, model, t), _)| serde_json::json!({"manufacturer": m, "model": model, "device_type": t})),
-                    Some(serde_json::json!({"manufacturer": now.0, "model": now.1, "device_type": now.2})),
-                ));
+            let now = identification_columns(identification);
+            let previous_columns = previous.map(|(columns, _)| columns);
+            if let Some(line) = identification_history(at, device_id, previous_columns, &now) {
+                writer.history.push(line);
             }
             if writer.identified.contains(device_id.as_str()) {
                 // The same device twice: one upsert may not touch a row twice.
@@ -1795,9 +1749,14 @@ async fn evaluation_in(
                 None => {
                     let id = uuid::Uuid::now_v7().to_string();
                     writer.opened.push((id.clone(), device_id, f));
-                    writer
-                        .history
-                        .push(HistoryLine::new(at, "finding", &id, "opened", None, json(f)));
+                    writer.history.push(HistoryLine::new(
+                        at,
+                        "finding",
+                        &id,
+                        "opened",
+                        None,
+                        json(f),
+                    ));
                     states.push(state(id, at.to_owned()));
                     delta.findings_new += 1;
                 }
@@ -1838,7 +1797,7 @@ type StoredFinding = (String, String, u64, String);
 
 /// A stored identification: (manufacturer, model, device type) as history records them, and
 /// the whole document.
-type StoredIdentification = ((Option<String>, Option<String>, String), String);
+type StoredIdentification = (IdentificationColumns, String);
 
 async fn upsert_identifications(
     tx: &mut Tx,
@@ -1919,10 +1878,12 @@ async fn rewrite_findings(
     rows: &[(String, &NewFinding)],
     at: &str,
 ) -> Result<(), RegisterError> {
-    let mut builder = sqlx::QueryBuilder::<Db>::new("UPDATE findings SET title = v.column2, severity = v.column3, action = v.column4,
+    let mut builder = sqlx::QueryBuilder::<Db>::new(
+        "UPDATE findings SET title = v.column2, severity = v.column3, action = v.column4,
                 citation_document = v.column5, citation_paragraph = v.column6,
                 citation_url = v.column7, message = v.column8, due = v.column9,
-                due_basis = v.column10, status = 'open', last_seen = ");
+                due_basis = v.column10, status = 'open', last_seen = ",
+    );
     builder.push_bind(at.to_owned());
     builder.push(", resolved_at = NULL FROM (");
     builder.push_values(rows, |mut b, (id, f)| {
@@ -2060,7 +2021,8 @@ async fn plan_changes_in(
             end += 1;
         }
         let chunk = &changes[start..end];
-        upsert_plan_items(tx, chunk).await?;
+        let items: Vec<&PlanItem> = chunk.iter().map(|change| &change.item).collect();
+        upsert_plan_items(tx, &items).await?;
         let lines: Vec<HistoryLine> = chunk
             .iter()
             .map(|change| {
@@ -2083,13 +2045,13 @@ async fn plan_changes_in(
     Ok(())
 }
 
-async fn upsert_plan_items(tx: &mut Tx, changes: &[PlanChange]) -> Result<(), RegisterError> {
+/// Inserts or replaces plan items, many per statement (no id twice in one call).
+async fn upsert_plan_items(tx: &mut Tx, items: &[&PlanItem]) -> Result<(), RegisterError> {
     let mut builder = sqlx::QueryBuilder::<Db>::new(
         "INSERT INTO remediation_items (id, finding_id, device_id, priority, action, due,
                                         status, replaced_by, updated_at, verified_at) ",
     );
-    builder.push_values(changes, |mut b, change| {
-        let item = &change.item;
+    builder.push_values(items, |mut b, item| {
         b.push_bind(item.id.clone())
             .push_bind(item.finding_id.clone())
             .push_bind(item.device_id.clone())

@@ -78,15 +78,30 @@ async fn read_request(stream: &mut TcpStream) -> String {
 }
 
 async fn run(ports: &[(u16, Service)], limits: Limits) -> ScanDocument {
-    let mut config = ScanConfig::new(TargetSpec {
-        include: vec!["127.0.0.1".into()],
-        max_hosts: 16,
-        ..TargetSpec::default()
-    });
-    config.ports = ports.iter().map(|(p, _)| *p).collect();
+    let mut config = config_for(
+        "127.0.0.1",
+        &ports.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+    );
     config.services = ports.to_vec();
     config.limits = limits;
     config.udp = false;
+    run_config(config).await
+}
+
+/// One address, these TCP ports, quick limits, UDP discovery on.
+fn config_for(address: &str, ports: &[u16]) -> ScanConfig {
+    let mut config = ScanConfig::new(TargetSpec {
+        include: vec![address.into()],
+        max_hosts: 16,
+        ..TargetSpec::default()
+    });
+    config.ports = ports.to_vec();
+    config.limits = quick_limits();
+    config
+}
+
+/// Scans with `config`, draining the progress events.
+async fn run_config(config: ScanConfig) -> ScanDocument {
     let (tx, mut rx) = mpsc::channel(64);
     let drain = tokio::spawn(async move { while rx.recv().await.is_some() {} });
     let doc = scan(config, &Unknown, tx).await.unwrap();
@@ -639,16 +654,7 @@ async fn udp_discovery_answers_are_filed_under_their_address() {
                 .await;
         }
     });
-    let mut config = ScanConfig::new(TargetSpec {
-        include: vec!["127.0.0.1".into()],
-        max_hosts: 4,
-        ..TargetSpec::default()
-    });
-    config.ports = vec![];
-    config.limits = quick_limits();
-    let (tx, mut rx) = mpsc::channel(64);
-    tokio::spawn(async move { while rx.recv().await.is_some() {} });
-    let doc = scan(config, &Unknown, tx).await.unwrap();
+    let doc = run_config(config_for("127.0.0.1", &[])).await;
     let d = &doc.devices[0];
     let wsd = d
         .observations
@@ -837,17 +843,9 @@ async fn a_live_host_whose_discovery_answer_was_lost_is_asked_again() {
             });
         }
     });
-    let mut config = ScanConfig::new(TargetSpec {
-        include: vec![ADDR.into()],
-        max_hosts: 4,
-        ..TargetSpec::default()
-    });
-    config.ports = vec![port];
+    let mut config = config_for(ADDR, &[port]);
     config.services = vec![(port, Service::Http)];
-    config.limits = quick_limits();
-    let (tx, mut rx) = mpsc::channel(64);
-    tokio::spawn(async move { while rx.recv().await.is_some() {} });
-    let doc = scan(config, &Unknown, tx).await.unwrap();
+    let doc = run_config(config).await;
     let d = &doc.devices[0];
     assert_eq!(
         seen.load(std::sync::atomic::Ordering::SeqCst),
@@ -870,20 +868,11 @@ async fn a_host_with_no_open_port_gets_no_discovery_retry() {
         eprintln!("skipped: {ADDR}:3702 is in use");
         return;
     };
-    let mut config = ScanConfig::new(TargetSpec {
-        include: vec![ADDR.into()],
-        max_hosts: 4,
-        ..TargetSpec::default()
-    });
     // A port nothing listens on: refused, so the host is not up over TCP.
     let closed = std::net::TcpListener::bind(format!("{ADDR}:0")).unwrap();
     let port = closed.local_addr().unwrap().port();
     drop(closed);
-    config.ports = vec![port];
-    config.limits = quick_limits();
-    let (tx, mut rx) = mpsc::channel(64);
-    tokio::spawn(async move { while rx.recv().await.is_some() {} });
-    let doc = scan(config, &Unknown, tx).await.unwrap();
+    let doc = run_config(config_for(ADDR, &[port])).await;
     assert_eq!(
         seen.load(std::sync::atomic::Ordering::SeqCst),
         1,

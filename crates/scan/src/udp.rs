@@ -3,6 +3,7 @@
 //! groups only when asked). One sweep for the whole scan: a sender walks the scope ahead of the
 //! TCP side, a receiver files every answer from an in-scope address under that address.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
@@ -98,13 +99,22 @@ fn source_for(kind: ObservationKind) -> &'static str {
     }
 }
 
-/// The datagrams of one address: WS-Discovery, SADP, DHIP, then SSDP (whose `HOST` names it).
-fn probes_for(addr: IpAddr, wsd: &[u8], sadp: &[u8], dhip: &[u8]) -> [(u16, Vec<u8>); 4] {
+/// The datagrams of one address: WS-Discovery, SADP, DHIP (the same bytes for every address,
+/// borrowed), then SSDP (whose `HOST` names the address).
+fn probes_for<'a>(
+    addr: IpAddr,
+    wsd: &'a [u8],
+    sadp: &'a [u8],
+    dhip: &'a [u8],
+) -> [(u16, Cow<'a, [u8]>); 4] {
     [
-        (WSD_PORT, wsd.to_vec()),
-        (SADP_PORT, sadp.to_vec()),
-        (DHIP_PORT, dhip.to_vec()),
-        (SSDP_PORT, ssdp_msearch(SocketAddr::new(addr, SSDP_PORT))),
+        (WSD_PORT, Cow::Borrowed(wsd)),
+        (SADP_PORT, Cow::Borrowed(sadp)),
+        (DHIP_PORT, Cow::Borrowed(dhip)),
+        (
+            SSDP_PORT,
+            Cow::Owned(ssdp_msearch(SocketAddr::new(addr, SSDP_PORT))),
+        ),
     ]
 }
 
