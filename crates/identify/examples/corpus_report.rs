@@ -1,66 +1,148 @@
-//! Prints the engine's measures on a labelled corpus:
-//! `cargo run --release -p camsweep-identify --example corpus_report -- [FILE] [--all]`
-//! (default FILE: /work/shared/corpus/dev_responses.jsonl; `--all` lists every sample).
+//! Prints the engine's measures on a labelled corpus, plain and leave-one-source-out:
+//! `cargo run --release -p camsweep-identify --example corpus_report -- [PATH ...] [--all] [--misses]`
+//!
+//! PATH: JSON-lines files or directories of them (default: the development corpus
+//! `crates/identify/testdata/corpus/`). `--misses` lists the leave-one-source-out misses,
+//! `--all` every sample. The plain score uses every rule; the leave-one-source-out score judges
+//! each source's samples without the rules written from that source, so a gap between the two
+//! is tuning to samples.
+
+use std::path::{Path, PathBuf};
 
 use camsweep_identify::Engine;
-use camsweep_identify::corpus::evaluate;
+use camsweep_identify::corpus::{Report, Sample, leave_one_source_out, parse_samples, score};
 use camsweep_kb::KnowledgeBase;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let all = args.iter().any(|a| a == "--all");
-    let path = args
+    let misses = all || args.iter().any(|a| a == "--misses");
+    let mut paths: Vec<PathBuf> = args
         .iter()
-        .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "/work/shared/corpus/dev_responses.jsonl".to_owned());
-    let kb = KnowledgeBase::embedded()?;
-    let engine = Engine::new(&kb)?;
-    let text = std::fs::read_to_string(&path)?;
-    let report = evaluate(&engine, &text)?;
-    for r in &report.results {
-        if all || !r.correct() {
-            println!(
-                "{} {:<45} label={:<14} expected={:<12} got={:<12} conf={:.2} type={} model={:?}",
-                if r.correct() { "ok  " } else { "MISS" },
-                r.id,
-                r.label,
-                r.expected.as_deref().unwrap_or("-"),
-                r.identification.manufacturer.as_deref().unwrap_or("-"),
-                r.identification.confidence,
-                r.identification.device_type,
-                r.identification.model,
-            );
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    if paths.is_empty() {
+        paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/corpus"));
+    }
+    let mut samples: Vec<Sample> = Vec::new();
+    for path in &paths {
+        for file in jsonl_files(path)? {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("reading {}: {e}", file.display()))?;
+            samples.extend(parse_samples(&text, &file.display().to_string())?);
         }
     }
-    println!("samples                        {}", report.samples);
-    println!(
-        "manufacturer accuracy (all)    {:.3} ({}/{})",
-        report.accuracy(),
-        report.correct,
-        report.samples
+    let kb = KnowledgeBase::embedded()?;
+    let engine = Engine::new(&kb)?;
+    let plain = score(&kb, &samples, |_| &engine);
+    let loso = leave_one_source_out(&kb, &samples)?;
+    if misses {
+        for r in &loso.results {
+            if all || !r.correct() {
+                println!(
+                    "{} {:<50} src={:<16} label={:<16} got={:<14} conf={:.2}",
+                    if r.correct() { "ok  " } else { "MISS" },
+                    r.id,
+                    r.source,
+                    r.label,
+                    r.named().unwrap_or("-"),
+                    r.identification.confidence,
+                );
+            }
+        }
+        println!();
+    }
+    let sources = loso.by(|r| r.source.clone()).len();
+    println!("{} samples from {sources} sources", plain.samples);
+    println!();
+    println!("{:<34} {:>10} {:>10}", "measure", "plain", "loso");
+    line("covered recall", &plain, &loso, Report::covered_recall);
+    line(
+        "covered precision",
+        &plain,
+        &loso,
+        Report::covered_precision,
+    );
+    line(
+        "accuracy, surveillance makers",
+        &plain,
+        &loso,
+        Report::accuracy_surveillance,
+    );
+    line("accuracy, all samples", &plain, &loso, Report::accuracy);
+    line(
+        "abstention on unknown labels",
+        &plain,
+        &loso,
+        Report::abstention,
     );
     println!(
-        "accuracy (label in registry)   {:.3} ({}/{})",
-        report.accuracy_expressible(),
-        report.correct_expressible,
-        report.expressible
+        "(covered tp/fp/fn plain {}/{}/{}, loso {}/{}/{}; unknown labels {}; surveillance samples {})",
+        plain.covered_true_positive,
+        plain.covered_false_positive,
+        plain.covered_false_negative,
+        loso.covered_true_positive,
+        loso.covered_false_positive,
+        loso.covered_false_negative,
+        loso.unknown_samples,
+        loso.surveillance_samples,
     );
-    println!(
-        "covered precision              {:.3} (tp {} fp {})",
-        report.covered_precision(),
-        report.covered_true_positive,
-        report.covered_false_positive
-    );
-    println!(
-        "covered recall                 {:.3} (tp {} fn {})",
-        report.covered_recall(),
-        report.covered_true_positive,
-        report.covered_false_negative
-    );
-    println!(
-        "unknown labels attributed      {}/{}",
-        report.unknown_attributed, report.unknown_samples
-    );
+    println!();
+    breakdown("protocol", &plain, &loso, |r| r.protocol.clone());
+    breakdown("maker (label)", &plain, &loso, |r| {
+        r.expected.clone().unwrap_or_else(|| r.label.to_lowercase())
+    });
     Ok(())
+}
+
+fn line(name: &str, plain: &Report, loso: &Report, measure: fn(&Report) -> f64) {
+    println!(
+        "{name:<34} {:>10.3} {:>10.3}",
+        measure(plain),
+        measure(loso)
+    );
+}
+
+fn breakdown(
+    what: &str,
+    plain: &Report,
+    loso: &Report,
+    key: impl Fn(&camsweep_identify::corpus::SampleResult) -> String + Copy,
+) {
+    println!(
+        "{what:<22} {:>7} {:>12} {:>12} {:>12}",
+        "samples", "acc plain", "acc loso", "cov.recall"
+    );
+    let plain = plain.by(key);
+    for (k, l) in loso.by(key) {
+        let p = &plain[&k];
+        let recall = if l.covered_true_positive + l.covered_false_negative > 0 {
+            format!("{:.3}", l.covered_recall())
+        } else {
+            "-".to_owned()
+        };
+        println!(
+            "{:<22} {:>7} {:>12.3} {:>12.3} {:>12}",
+            k.chars().take(22).collect::<String>(),
+            l.samples,
+            p.accuracy(),
+            l.accuracy(),
+            recall
+        );
+    }
+    println!();
+}
+
+fn jsonl_files(path: &Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
+    if path.is_file() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("reading {}: {e}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    Ok(files)
 }

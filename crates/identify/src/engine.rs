@@ -12,6 +12,7 @@ use camsweep_model::{
 use regex::{RegexSet, RegexSetBuilder};
 
 use crate::combine::{MANUFACTURER_THRESHOLD, Strengths, discounted};
+use crate::general::{self, Derived, General};
 
 /// Strength of a MAC prefix registered to a known vendor: medium, enough on its own only just.
 pub const MAC_REGISTRY_STRENGTH: f64 = 0.6;
@@ -51,6 +52,101 @@ const CLAIM_FIELDS: &[(&str, f64)] = &[
     (field::DEVICE_VENDOR, 0.6),
 ];
 
+/// Rule ids of claims the device makes about itself, of maker names mentioned in its strings,
+/// and of a self-stated maker that the registry does not hold.
+pub const CLAIM_RULE: &str = "device-claim";
+pub const MENTION_RULE: &str = "maker-mention";
+pub const UNREGISTERED_CLAIM_RULE: &str = "device-claim-unregistered";
+
+/// Fields whose maker name is reported even when the registry does not know it: the device's
+/// own manufacturer fields and its certificate's organisation.
+const REPORTABLE_CLAIM_FIELDS: &[&str] = &[
+    field::DEVICE_MANUFACTURER,
+    "onvif.scope.manufacturer",
+    "onvif.scope.mfr",
+    field::DEVICE_VENDOR,
+    field::TLS_SUBJECT_O,
+];
+
+/// Placeholder values seen in manufacturer fields and default certificates: they name nobody.
+const PLACEHOLDER_MAKERS: &[&str] = &[
+    "onvif",
+    "ipcam",
+    "ip cam",
+    "ipcamera",
+    "ip camera",
+    "camera",
+    "network camera",
+    "netcam",
+    "webcam",
+    "generic",
+    "default",
+    "unknown",
+    "none",
+    "null",
+    "n a",
+    "na",
+    "manufacturer",
+    "vendor",
+    "brand",
+    "oem",
+    "odm",
+    "nvt",
+    "ipc",
+    "nvr",
+    "dvr",
+    "xvr",
+    "h264",
+    "h 264",
+    "h265",
+    "internet widgits pty ltd",
+    "internet widgits pty",
+    "default company ltd",
+    "default company",
+    "some organization",
+    "someorganization",
+    "organization",
+    "my company",
+    "mycompany",
+    "your company",
+    "company",
+    "test",
+    "private",
+    "example",
+    "localhost",
+    "xxx",
+    "linux",
+    "embedded",
+    "web server",
+    "webserver",
+    "device",
+    "ip",
+    "cctv",
+    "security",
+    "video",
+    "manufacture",
+    "factory",
+    "china",
+    "cn",
+    "ltd",
+    "co ltd",
+    "inc",
+    "tbd",
+    "todo",
+    "string",
+];
+
+/// Whether a self-stated maker name looks like a company rather than a placeholder.
+fn plausible_maker_name(value: &str) -> bool {
+    let key = camsweep_kb::vendors::normalise(value);
+    let letters = key.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=60).contains(&key.chars().count())
+        && letters >= 2
+        && !PLACEHOLDER_MAKERS.contains(&key.as_str())
+        // A version or address, not a name.
+        && !value.trim().starts_with(|c: char| c.is_ascii_digit() && letters < 3)
+}
+
 /// The identification engine over one knowledge base.
 #[derive(Debug)]
 pub struct Engine<'kb> {
@@ -58,6 +154,8 @@ pub struct Engine<'kb> {
     by_field: HashMap<String, FieldRules>,
     /// Rules on the `raw` value, per observation kind (rules restricted to kinds, or to none).
     raw_by_kind: HashMap<ObservationKind, FieldRules>,
+    /// Readings of every field: maker mentions, model grammars, URL path conventions.
+    general: General,
 }
 
 /// One piece of evidence while the decision is being made.
@@ -69,9 +167,21 @@ struct Found {
 impl<'kb> Engine<'kb> {
     /// Precompiles the knowledge base's rules.
     pub fn new(kb: &'kb KnowledgeBase) -> Result<Self, EngineError> {
+        Self::with_rules(kb, |_| true)
+    }
+
+    /// An engine that uses only the rules `keep` accepts (the leave-one-source-out score
+    /// builds one per corpus source, without the rules written from that source).
+    pub fn with_rules(
+        kb: &'kb KnowledgeBase,
+        keep: impl Fn(&Rule) -> bool,
+    ) -> Result<Self, EngineError> {
         let rules = kb.rules.rules();
         let mut grouped: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, rule) in rules.iter().enumerate() {
+            if !keep(rule) {
+                continue;
+            }
             if rule.field != field::RAW {
                 grouped.entry(rule.field.as_str()).or_default().push(i);
             }
@@ -85,17 +195,19 @@ impl<'kb> Engine<'kb> {
             let indices: Vec<usize> = rules
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| r.field == field::RAW && r.applies_to_kind(kind))
+                .filter(|(_, r)| r.field == field::RAW && r.applies_to_kind(kind) && keep(r))
                 .map(|(i, _)| i)
                 .collect();
             if !indices.is_empty() {
                 raw_by_kind.insert(kind, compile(field::RAW, rules, indices)?);
             }
         }
+        let general = General::new(kb, &keep);
         Ok(Self {
             kb,
             by_field,
             raw_by_kind,
+            general,
         })
     }
 
@@ -161,7 +273,10 @@ impl<'kb> Engine<'kb> {
             self.read_mac(index, obs, name, value, found);
         }
         if let Some(&(_, strength)) = CLAIM_FIELDS.iter().find(|(f, _)| *f == name) {
-            self.read_claim(index, obs, name, value, strength, found);
+            self.read_claim(index, obs, name, value, strength, CLAIM_RULE, found);
+        }
+        if !general::is_skipped_field(name) {
+            self.read_general(index, obs, name, value, found);
         }
         if name == field::DEVICE_MODEL || name == field::DEVICE_FIRMWARE {
             let implies = if name == field::DEVICE_MODEL {
@@ -286,6 +401,9 @@ impl<'kb> Engine<'kb> {
         }
     }
 
+    /// A maker or brand name, stated by the device (`rule` = [`CLAIM_RULE`]) or mentioned in
+    /// one of its strings ([`MENTION_RULE`]), resolved through the registry.
+    #[allow(clippy::too_many_arguments)]
     fn read_claim(
         &self,
         index: usize,
@@ -293,13 +411,14 @@ impl<'kb> Engine<'kb> {
         name: &str,
         value: &str,
         strength: f64,
+        rule: &str,
         found: &mut Vec<Found>,
     ) {
         let registry = &self.kb.vendors;
         let push = |found: &mut Vec<Found>, implies: Implication, strength: f64, note: String| {
             found.push(Found {
                 observation: index,
-                evidence: evidence(obs, name, value, "device-claim", implies, strength, note),
+                evidence: evidence(obs, name, value, rule, implies, strength, note),
             });
         };
         if let Some(vendor) = registry.resolve_name(value)
@@ -318,6 +437,29 @@ impl<'kb> Engine<'kb> {
         }
         let matches = registry.resolve_brand(value);
         let Some(first) = matches.first() else {
+            if rule == CLAIM_RULE
+                && registry.resolve_name(value).is_none()
+                && REPORTABLE_CLAIM_FIELDS.contains(&name)
+                && plausible_maker_name(value)
+            {
+                // Not in the registry: kept as the device's own statement, never dropped.
+                found.push(Found {
+                    observation: index,
+                    evidence: evidence(
+                        obs,
+                        name,
+                        value,
+                        UNREGISTERED_CLAIM_RULE,
+                        Implication::default(),
+                        0.0,
+                        format!(
+                            "the device names {:?} as its maker; it is not in the registry",
+                            value.trim()
+                        ),
+                    ),
+                });
+                return;
+            }
             if let Some(vendor) = registry.resolve_name(value) {
                 // A brand owner with no recorded producer: the label only.
                 push(
@@ -392,6 +534,108 @@ impl<'kb> Engine<'kb> {
         );
     }
 
+    /// Maker mentions, model grammars and URL path conventions in any field (see `general`).
+    fn read_general(
+        &self,
+        index: usize,
+        obs: &Observation,
+        name: &str,
+        value: &str,
+        found: &mut Vec<Found>,
+    ) {
+        let identity = general::is_identity_field(name);
+        let (texts, strength): (Vec<&str>, f64) = if name == field::HTTP_BODY {
+            (
+                self.general.copyright_notices(value).collect(),
+                general::MENTION_COPYRIGHT_STRENGTH,
+            )
+        } else if identity {
+            (vec![value], general::MENTION_IDENTITY_STRENGTH)
+        } else {
+            (vec![value], general::MENTION_OTHER_STRENGTH)
+        };
+        for text in texts {
+            let mentions = self.general.mentions(text, false);
+            let makers: HashSet<&str> = mentions
+                .iter()
+                .filter_map(|m| self.kb.vendors.resolve_name(&m.text).map(|v| v.id.as_str()))
+                .collect();
+            // Three or more makers in one string is a list of supported brands, not a
+            // statement about this device.
+            if makers.len() >= 3 {
+                continue;
+            }
+            for m in &mentions {
+                self.read_claim(index, obs, name, &m.text, strength, MENTION_RULE, found);
+            }
+        }
+        if let Some(grammars) = self.general.grammars() {
+            let factor = if identity {
+                general::GRAMMAR_IDENTITY_FACTOR
+            } else {
+                general::GRAMMAR_OTHER_FACTOR
+            };
+            self.run_derived(index, obs, name, value, grammars, factor, true, found);
+        }
+        if name != field::ONVIF_STREAM_URI
+            && let Some(paths) = self.general.url_paths()
+        {
+            for url in self.general.urls(value) {
+                self.run_derived(
+                    index,
+                    obs,
+                    name,
+                    url,
+                    paths,
+                    general::URL_FACTOR,
+                    false,
+                    found,
+                );
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run_derived(
+        &self,
+        index: usize,
+        obs: &Observation,
+        name: &str,
+        value: &str,
+        derived: &Derived,
+        factor: f64,
+        model_grammar: bool,
+        found: &mut Vec<Found>,
+    ) {
+        let haystack = truncate(value, MATCH_INPUT_MAX);
+        let all = self.kb.rules.rules();
+        for pattern in derived.set.matches(haystack).iter() {
+            let rule = &all[derived.rules[pattern]];
+            // Outside its own field a grammar must find a whole model number, not a short
+            // look-alike in prose ("Accounting SND-2 report").
+            if model_grammar
+                && !derived.regexes[pattern]
+                    .find(haystack)
+                    .is_some_and(|m| general::looks_like_model_number(m.as_str()))
+            {
+                continue;
+            }
+            let implies = implication_with(rule, &derived.regexes[pattern], haystack);
+            found.push(Found {
+                observation: index,
+                evidence: evidence(
+                    obs,
+                    name,
+                    value,
+                    &rule.id,
+                    implies,
+                    rule.strength * factor,
+                    format!("{} (read in {name})", rule.note),
+                ),
+            });
+        }
+    }
+
     fn decide(&self, found: Vec<Found>) -> Identification {
         let mut candidates: HashMap<&str, Strengths> = HashMap::new();
         for f in &found {
@@ -451,8 +695,17 @@ impl<'kb> Engine<'kb> {
         let vendor = manufacturer
             .as_deref()
             .and_then(|m| self.kb.vendors.facts(m));
+        let reported_manufacturer = if manufacturer.is_none() {
+            evidence
+                .iter()
+                .find(|e| e.rule == UNREGISTERED_CLAIM_RULE)
+                .map(|e| e.value.clone())
+        } else {
+            None
+        };
         Identification {
             manufacturer,
+            reported_manufacturer,
             brand,
             model,
             firmware,
@@ -525,11 +778,17 @@ fn compile(name: &str, rules: &[Rule], indices: Vec<usize>) -> Result<FieldRules
 }
 
 fn implication(rule: &Rule, value: &str) -> Implication {
+    implication_with(rule, &rule.regex, value)
+}
+
+/// The rule's implication, with capture templates filled from `regex` (the rule's own, or a
+/// pattern derived from it that keeps its groups).
+fn implication_with(rule: &Rule, regex: &regex::Regex, value: &str) -> Implication {
     let templated = [&rule.brand, &rule.model, &rule.firmware]
         .iter()
         .any(|t| t.as_deref().is_some_and(|t| t.contains('$')));
     let captures = if templated {
-        rule.regex.captures(value)
+        regex.captures(value)
     } else {
         None
     };

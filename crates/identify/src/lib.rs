@@ -23,9 +23,12 @@
 pub mod combine;
 pub mod corpus;
 mod engine;
+mod general;
 
 pub use combine::{MANUFACTURER_THRESHOLD, Strengths};
-pub use engine::{Engine, EngineError, MAC_REGISTRY_STRENGTH};
+pub use engine::{
+    CLAIM_RULE, Engine, EngineError, MAC_REGISTRY_STRENGTH, MENTION_RULE, UNREGISTERED_CLAIM_RULE,
+};
 
 #[cfg(test)]
 mod tests;

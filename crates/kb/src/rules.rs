@@ -192,6 +192,10 @@ pub struct Rule {
     pub strength: f64,
     pub note: String,
     pub source: String,
+    /// Development-corpus sources (ids of `crates/identify/testdata/corpus/SOURCES.md`) whose
+    /// samples this rule was written from. The leave-one-source-out score never judges a
+    /// source's samples with its own rules.
+    pub written_from: Vec<String>,
 }
 
 impl Rule {
@@ -233,6 +237,8 @@ struct RawRule {
     strength: f64,
     note: String,
     source: String,
+    #[serde(default)]
+    written_from: Vec<String>,
 }
 
 impl RuleSet {
@@ -388,6 +394,7 @@ fn validate(raw: RawRule, file: &str, line: usize, vendors: &Registry) -> Result
         strength: raw.strength,
         note: raw.note,
         source: raw.source,
+        written_from: raw.written_from,
     })
 }
 
