@@ -178,6 +178,7 @@ pub(crate) fn scan(
         started_at: camsweep_register::now_rfc3339(),
         finished_at: None,
         targets: targets.iter().map(|t| (*t).to_owned()).collect(),
+        excluded: Vec::new(),
         kb_version: "test".into(),
         tool_version: "test".into(),
         interrupted: false,
@@ -809,12 +810,14 @@ async fn scan_coverage_is_stored_with_the_scan_in_the_same_transaction() {
             b.name
         );
 
-        // The same scan id again is refused by the database: nothing of it is written, not
+        // The same scan id again is a no-op that says so: nothing of it is written, not
         // even its (different) coverage.
         let mut again = batch.clone();
         again.coverage.as_mut().unwrap().hosts_scanned = 1;
         let counts = snapshot(r).await;
-        assert!(r.ingest(&again, "tester").await.is_err(), "[{}]", b.name);
+        let summary = r.ingest(&again, "tester").await.unwrap();
+        assert!(summary.already_stored, "[{}]", b.name);
+        assert_eq!(summary.devices_new + summary.observations, 0);
         assert_eq!(snapshot(r).await, counts, "[{}]", b.name);
         let scans = r.scans().await.unwrap();
         let stored = scans.iter().find(|s| s.id == "cov-1").unwrap();
@@ -1158,5 +1161,112 @@ async fn a_batched_evaluation_stores_what_one_statement_per_row_stored() {
         assert_eq!(batched.1[0][2].len(), 2400, "[{}]", b.name);
         b.cleanup().await;
         s.cleanup().await;
+    }
+}
+
+/// Regression (issue 11), deterministic: a person records a removal while an evaluation is
+/// between reading the plan and committing its decision. The evaluation decides a change on the
+/// very item (a new priority, from the status it read). Before the fix, on PostgreSQL the
+/// person's change committed in that window and the evaluation then wrote its older row over it
+/// (the item was `open` again). Now the person's change waits for the evaluation's lock and is
+/// applied to what the evaluation stored: the removal stands, the evaluation's priority too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
+async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() {
+    use camsweep_register::{PlanChange, PlanItem};
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.ingest(
+            &scan(
+                "s",
+                &[],
+                vec![device("127.90.0.5", None, Some("hikvision"))],
+            ),
+            "tester",
+        )
+        .await
+        .unwrap();
+        let dev = r.devices().await.unwrap().remove(0);
+        let results = vec![(
+            dev.id.clone(),
+            dev.identification.clone().unwrap(),
+            vec![finding("uk-hcws386-2022", "sensitive-site")],
+        )];
+        // The first evaluation creates the item.
+        let created: std::sync::Mutex<Option<PlanItem>> = std::sync::Mutex::new(None);
+        r.apply_evaluation_and_plan(&results, "2030-01-01", "evaluator", |state, existing| {
+            assert!(existing.is_none());
+            let item = PlanItem {
+                id: "item-1".into(),
+                finding_id: Some(state.id.clone()),
+                device_id: state.device_id.clone(),
+                priority: 1,
+                action: "remove".into(),
+                due: None,
+                status: "open".into(),
+                replaced_by: None,
+                updated_at: camsweep_register::now_rfc3339(),
+                verified_at: None,
+            };
+            *created.lock().unwrap() = Some(item.clone());
+            Some(PlanChange {
+                item,
+                kind: "created".into(),
+                before: None,
+            })
+        })
+        .await
+        .unwrap();
+
+        // The second evaluation: while it decides (inside its transaction, after it read the
+        // plan), a person records the removal.
+        let person = std::sync::Mutex::new(None);
+        r.apply_evaluation_and_plan(&results, "2030-01-01", "evaluator", |_, existing| {
+            let existing = existing.expect("the item exists").clone();
+            let r = r.clone();
+            *person.lock().unwrap() = Some(tokio::spawn(async move {
+                r.update_plan_item_status("item-1", "removed", None, "person")
+                    .await
+                    .unwrap()
+            }));
+            // Time for the person's change to commit, were it not held back.
+            std::thread::sleep(Duration::from_millis(700));
+            let mut item = existing.clone();
+            item.priority = 2;
+            item.updated_at = camsweep_register::now_rfc3339();
+            Some(PlanChange {
+                item,
+                kind: "updated".into(),
+                before: Some(existing.status),
+            })
+        })
+        .await
+        .unwrap();
+        let person = person.lock().unwrap().take().expect("the person acted");
+        let recorded = person.await.unwrap();
+        assert_eq!(recorded.status, "removed");
+
+        let stored = r.plan_items().await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(
+            (stored[0].status.as_str(), stored[0].priority),
+            ("removed", 2),
+            "[{}] the person's removal and the evaluation's priority both stand",
+            b.name
+        );
+        let history = r.history(Some(("plan_item", "item-1"))).await.unwrap();
+        let before: Vec<Option<&str>> = history
+            .iter()
+            .map(|h| h.before.as_ref().and_then(|v| v["status"].as_str()))
+            .collect();
+        assert_eq!(
+            before,
+            [None, Some("open"), Some("open")],
+            "[{}] {history:#?}",
+            b.name
+        );
+        assert_eq!(history[2].actor, "person", "[{}]", b.name);
+        drop(created);
+        b.cleanup().await;
     }
 }

@@ -730,3 +730,336 @@ cidrs = ["127.79.1.0/24"]
         b.cleanup().await;
     }
 }
+
+/// Regression (issue 10): a /27 scanned into the register, then the same /27 scanned with its
+/// lower /28 excluded. The excluded device was not looked at, so it must not be marked missing
+/// (before the fix it was, and its findings resolved and plan items closed). The exclusions are
+/// stored with the scan. Ingesting the same scan document again is a no-op that says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_excluded_device_is_not_marked_missing_and_a_scan_ingested_twice_changes_nothing() {
+    let lower = IpAddr::V4(Ipv4Addr::new(127, 78, 3, 2));
+    let upper = IpAddr::V4(Ipv4Addr::new(127, 78, 3, 20));
+    let lab = Lab::start(
+        LabSpec {
+            devices: vec![
+                DeviceSpec::new(lower, "hikvision-ipc-appwebs"),
+                DeviceSpec::new(upper, "hikvision-ipc-appwebs"),
+            ],
+        },
+        LabOptions {
+            mode: ListenMode::PerAddress,
+            ..LabOptions::default()
+        },
+    )
+    .await
+    .expect("the lab starts on loopback");
+    let scan = |db: String, dir: std::path::PathBuf, exclude: Option<&'static str>| async move {
+        tokio::task::spawn_blocking(move || {
+            let out = dir.join(format!("scan-{}.json", exclude.is_some()));
+            let mut args = vec![
+                "scan",
+                "127.78.3.0/27",
+                "--no-udp",
+                "--no-mac",
+                "--no-progress",
+                "--format",
+                "json",
+                "--connect-timeout",
+                "800",
+                "--read-timeout",
+                "800",
+                "--probe-timeout",
+                "2000",
+                "--host-timeout",
+                "6000",
+            ];
+            if let Some(x) = exclude {
+                args.extend(["--exclude", x]);
+            }
+            let run = camsweep(&db, &args);
+            std::fs::write(&out, &run.stdout).unwrap();
+            (run, out.display().to_string())
+        })
+        .await
+        .unwrap()
+    };
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+        let (first, _) = scan(db.clone(), dir.path().to_owned(), None).await;
+        expect(&first, 0, "first scan");
+        assert!(
+            first.stderr.contains("2 devices new"),
+            "[{}] {}",
+            b.name,
+            first.stderr
+        );
+
+        let (second, document) =
+            scan(db.clone(), dir.path().to_owned(), Some("127.78.3.0/28")).await;
+        expect(&second, 0, "scan with --exclude");
+        assert!(
+            second.stderr.contains("0 marked missing"),
+            "[{}] the excluded device was not looked at: {}",
+            b.name,
+            second.stderr
+        );
+        let devices = b.register.devices().await.unwrap();
+        for address in ["127.78.3.2", "127.78.3.20"] {
+            let device = devices
+                .iter()
+                .find(|d| d.address.as_deref() == Some(address))
+                .expect("stored");
+            assert!(!device.missing, "[{}] {address} marked missing", b.name);
+        }
+        let doc: ScanDocument = serde_json::from_str(&second.stdout).unwrap();
+        let stored = b.register.scans().await.unwrap();
+        let stored = stored.iter().find(|s| s.id == doc.scan.id).unwrap();
+        assert_eq!(
+            stored.excluded,
+            vec!["127.78.3.0/28".to_owned()],
+            "[{}]",
+            b.name
+        );
+
+        // The same document again: nothing changes, exit 0, and it says so.
+        let scans_before = b.register.scans().await.unwrap().len();
+        let again = camsweep(&db, &["ingest", &document]);
+        expect(&again, 0, "ingest of a scan already stored");
+        assert!(
+            again.stdout.contains("already in the register"),
+            "[{}] {}",
+            b.name,
+            again.stdout
+        );
+        assert_eq!(b.register.scans().await.unwrap().len(), scans_before);
+        b.cleanup().await;
+    }
+    lab.shutdown().await;
+}
+
+/// Regression: an estate import used to delete sites and networks that still held devices, and
+/// an empty file deleted the whole estate; a waiver could end in the past.
+#[tokio::test]
+async fn risky_estate_imports_and_past_waivers_are_refused_and_change_nothing() {
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+        let doc = scan_document();
+        let scan_file = write(
+            dir.path(),
+            "scan.json",
+            &serde_json::to_string(&doc).unwrap(),
+        );
+        expect(&camsweep(&db, &["ingest", &scan_file]), 0, "ingest");
+        let before = b.register.estate().await.unwrap();
+
+        // An empty file is refused, naming the file.
+        let empty = write(dir.path(), "empty.toml", "# nothing yet\n");
+        let run = camsweep(&db, &["estate", "import", &empty]);
+        expect(&run, 2, "an empty estate file");
+        assert!(
+            run.stderr.contains("empty.toml:1") && run.stderr.contains("whole estate"),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+
+        // Dropping the depot (which holds the Dahua camera) needs --allow-removals.
+        let without_depot = ESTATE
+            .replace(
+                "[[site]]\nid = \"depot\"\norganisation = \"dept\"\nname = \"Depot\"\nsensitivity = \"non-sensitive\"\n",
+                "",
+            )
+            .replace(
+                "[[network]]\nid = \"depot-lan\"\nsite = \"depot\"\nzone = \"other\"\ncidrs = [\"127.78.1.0/24\"]\n",
+                "",
+            );
+        assert!(!without_depot.contains("depot"), "{without_depot}");
+        let smaller = write(dir.path(), "smaller.toml", &without_depot);
+        let run = camsweep(&db, &["estate", "import", &smaller]);
+        expect(&run, 2, "a removal of a site holding devices");
+        assert!(
+            run.stderr.contains("site depot (1 devices)")
+                && run.stderr.contains("network depot-lan (1 devices)")
+                && run.stderr.contains("--allow-removals"),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+        assert_eq!(
+            b.register.estate().await.unwrap(),
+            before,
+            "[{}] a refused import changes nothing",
+            b.name
+        );
+        let run = camsweep(&db, &["estate", "import", &smaller, "--allow-removals"]);
+        expect(&run, 0, "the same import with --allow-removals");
+        let after = b.register.estate().await.unwrap();
+        assert!(
+            after.site("depot").is_none() && after.site("hq").is_some(),
+            "[{}] {after:?}",
+            b.name
+        );
+
+        // A waiver that ended yesterday is refused before anything is stored.
+        expect(&camsweep(&db, &["evaluate"]), 0, "evaluate");
+        let findings = camsweep(&db, &["findings", "--format", "json"]).json();
+        let id = findings[0]["id"].as_str().expect("a finding").to_owned();
+        let run = camsweep(
+            &db,
+            &[
+                "waive",
+                &id,
+                "--until",
+                "2001-01-01",
+                "--reason",
+                "late",
+                "--by",
+                "Officer",
+            ],
+        );
+        expect(&run, 2, "a waiver in the past");
+        assert!(
+            run.stderr.contains("in the past"),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+        let findings = camsweep(&db, &["findings", "--format", "json"]).json();
+        let same = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id.as_str())
+            .unwrap();
+        assert_ne!(same["status"], "waived", "[{}] {same}", b.name);
+    }
+}
+
+/// Regression (issue 11): people recording removals while evaluations run. Each evaluation
+/// changes the plan (the site's sensitivity flips between them, so priorities and findings
+/// move) while `camsweep plan update --removed` runs item after item. Before the fix, on
+/// PostgreSQL an evaluation wrote back rows it had read before a person's change (items ended
+/// `open` again, history `open -> open`), and on SQLite a person's update wrote back the
+/// priority it had read before an evaluation. Now every recorded removal stands, and each
+/// item's history is one chain: every line's `before` is the status the previous line left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn removals_recorded_during_evaluations_are_never_lost() {
+    let estate_text = |sensitivity: &str| {
+        format!(
+            r#"[[organisation]]
+id = "dept"
+name = "Department for Examples"
+policies = []
+
+[[site]]
+id = "hq"
+organisation = "dept"
+name = "Headquarters"
+sensitivity = "{sensitivity}"
+
+[[network]]
+id = "hq-cctv"
+site = "hq"
+zone = "other"
+cidrs = ["127.78.1.0/24"]
+
+[[network]]
+id = "hq-core"
+site = "hq"
+zone = "core"
+cidrs = ["127.78.0.0/24"]
+"#
+        )
+    };
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let sensitive = write(dir.path(), "sensitive.toml", &estate_text("sensitive"));
+        let plain = write(dir.path(), "plain.toml", &estate_text("non-sensitive"));
+        expect(
+            &camsweep(&db, &["estate", "import", &sensitive]),
+            0,
+            "import",
+        );
+        // Data only: nothing is sent to these addresses.
+        let batch = camsweep_register::synthetic::batch("synthetic-1", 78, 200, 3, true);
+        b.register.ingest(&batch, "cli-test").await.unwrap();
+        expect(&camsweep(&db, &["evaluate"]), 0, "first evaluate");
+        let mut items = b.register.plan_items().await.unwrap();
+        items.sort_by(|a, b| a.id.cmp(&b.id));
+        assert!(items.len() >= 30, "[{}] {} plan items", b.name, items.len());
+        let chosen: Vec<String> = items.iter().take(30).map(|i| i.id.clone()).collect();
+
+        let evaluator = {
+            let (db, sensitive, plain) = (db.clone(), sensitive.clone(), plain.clone());
+            std::thread::spawn(move || {
+                for round in 0..4 {
+                    let estate = if round % 2 == 0 { &plain } else { &sensitive };
+                    expect(
+                        &camsweep(&db, &["estate", "import", estate]),
+                        0,
+                        "re-import",
+                    );
+                    expect(&camsweep(&db, &["evaluate"]), 0, "evaluate");
+                }
+            })
+        };
+        for id in &chosen {
+            let run = camsweep(&db, &["plan", "update", id, "--removed"]);
+            expect(&run, 0, "plan update");
+            assert!(run.stdout.contains(": removed"), "{}", run.stdout);
+        }
+        evaluator.join().expect("the evaluations ran");
+
+        let stored = b.register.plan_items().await.unwrap();
+        for id in &chosen {
+            let item = stored.iter().find(|i| &i.id == id).unwrap();
+            assert_eq!(
+                item.status, "removed",
+                "[{}] item {id}: a recorded removal was lost",
+                b.name
+            );
+        }
+        for item in &stored {
+            let lines = b
+                .register
+                .history(Some(("plan_item", &item.id)))
+                .await
+                .unwrap();
+            let mut status: Option<String> = None;
+            for line in &lines {
+                let before = line
+                    .before
+                    .as_ref()
+                    .and_then(|v| v["status"].as_str())
+                    .map(str::to_owned);
+                assert_eq!(
+                    before, status,
+                    "[{}] item {}: history says {:?} before {}, the previous line left {:?}",
+                    b.name, item.id, before, line.action, status
+                );
+                let after = line.after.as_ref().expect("a plan line records the item");
+                status = after["status"].as_str().map(str::to_owned);
+                if line.id == lines.last().unwrap().id {
+                    assert_eq!(
+                        after["priority"].as_i64(),
+                        Some(item.priority),
+                        "[{}] item {}: the table's priority is not the last one recorded",
+                        b.name,
+                        item.id
+                    );
+                }
+            }
+            assert_eq!(
+                status.as_deref(),
+                Some(item.status.as_str()),
+                "[{}]",
+                b.name
+            );
+        }
+        b.cleanup().await;
+    }
+}

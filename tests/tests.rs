@@ -1,4 +1,5 @@
 //! Integration tests: one crate, one module per area (ripgrep's layout).
+mod cli;
 mod config;
 mod demo;
 mod identify;

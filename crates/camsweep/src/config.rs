@@ -117,13 +117,13 @@ pub enum Ports {
 /// A configuration file that could not be used: which file, and what is wrong where.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("configuration file {path}: {source}")]
+    #[error("configuration file {path}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     /// toml's message names the line and column and quotes the offending text.
-    #[error("configuration file {path}: {source}")]
+    #[error("configuration file {path}")]
     Parse {
         path: PathBuf,
         source: Box<toml::de::Error>,

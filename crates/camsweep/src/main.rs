@@ -2,6 +2,8 @@
 //! `run`; this file only parses the command line, dispatches, reports errors and maps the outcome
 //! to an exit code (`exit.rs`).
 
+#[macro_use]
+mod printer;
 mod cmd;
 mod config;
 mod exit;
@@ -12,6 +14,18 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use exit::Outcome;
+
+/// The built-in policy packs, with the user packs `--policies` names.
+pub fn load_policies(
+    globals: &Globals,
+) -> Result<camsweep_policy::PolicySet, camsweep_app::AppError> {
+    camsweep_app::policies::load(globals.policies.as_deref())
+}
+
+/// The knowledge base `--kb` names, or the embedded one.
+pub fn load_kb(globals: &Globals) -> Result<camsweep_kb::KnowledgeBase, camsweep_app::AppError> {
+    camsweep_app::kb::load(globals.kb.as_deref())
+}
 
 /// Find every piece of video-surveillance equipment on your networks, work out who really made it,
 /// place it on your sites and networks, and check it against HCWS386, NDAA 889 and the FCC Covered
@@ -36,6 +50,11 @@ pub struct Globals {
     /// scan limits, report formats. Flags and environment variables still win.
     #[arg(long, global = true, env = "CAMSWEEP_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Also load the user policy packs in this directory (a pack, or a directory of packs); a
+    /// user pack with a built-in pack's id replaces it. Applies to every command that
+    /// evaluates packs (evaluate, check, scan --evaluate, report, demo, policy, estate import).
+    #[arg(long, global = true, env = "CAMSWEEP_POLICIES", value_name = "DIR")]
+    pub policies: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,7 +2,7 @@
 /// line and field, so that a maintainer of a KB override can find the mistake.
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: String,
         source: std::io::Error,

@@ -22,7 +22,7 @@ pub enum LabError {
     Profile { file: String, message: String },
     #[error("generate: {0}")]
     Generate(String),
-    #[error("cannot listen on {address}: {source}")]
+    #[error("cannot listen on {address}")]
     Bind {
         address: SocketAddr,
         #[source]
@@ -40,7 +40,7 @@ pub enum LabError {
     Certificate { profile: String, message: String },
     #[error("network namespace {name}: {message}")]
     Netns { name: String, message: String },
-    #[error("{context}: {source}")]
+    #[error("{context}")]
     Io {
         context: String,
         #[source]

@@ -182,6 +182,12 @@ pub struct Evidence {
 pub struct Identification {
     /// Vendor id of the true manufacturer, or `None` when the evidence does not support one.
     pub manufacturer: Option<String>,
+    /// The maker the device names itself (ONVIF `Manufacturer`, a JSON `manufacturer`, a
+    /// certificate `O=`) when that name is not a vendor of the registry and no registry maker
+    /// was identified: "made by X, as the device reports; X is not in the registry". A claim,
+    /// shown as such, never a registry fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_manufacturer: Option<String>,
     /// The label it is sold under, when it differs from the manufacturer (relabels), or the
     /// manufacturer's own sub-brand (EZVIZ, Imou, ...).
     pub brand: Option<String>,
@@ -202,6 +208,7 @@ impl Identification {
     pub fn unknown(kb_version: impl Into<String>) -> Self {
         Self {
             manufacturer: None,
+            reported_manufacturer: None,
             brand: None,
             model: None,
             firmware: None,

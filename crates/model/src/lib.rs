@@ -9,9 +9,13 @@ pub mod field;
 mod identification;
 mod observation;
 mod scan;
+pub mod scope;
+mod vocabulary;
 
 pub use identification::{
     DeviceType, Evidence, Identification, Implication, ListMembership, PrcNil, Stance, VendorFacts,
 };
 pub use observation::{Observation, ObservationKind, ParseKindError};
 pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
+pub use scope::{AddressSet, Coverage, ScanScope};
+pub use vocabulary::{PlanStatus, Severity, UnknownValue};

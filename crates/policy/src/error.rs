@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// Everything that can go wrong loading or evaluating policy packs.
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
-    #[error("pack {pack}: cannot read {file}: {source}")]
+    #[error("pack {pack}: cannot read {file}")]
     Io {
         pack: String,
         file: PathBuf,

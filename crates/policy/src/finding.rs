@@ -1,37 +1,9 @@
 //! What a pack says about a device, and what the gate says about a deployment.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-/// How serious a finding is. Ordered: `Critical` sorts first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Critical,
-    High,
-    Medium,
-    Low,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Critical => "critical",
-            Self::High => "high",
-            Self::Medium => "medium",
-            Self::Low => "low",
-            Self::Info => "info",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// How serious a finding is: the one type of the workspace, from `model`.
+pub use camsweep_model::Severity;
 
 /// Where a rule is stated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -48,15 +48,15 @@ impl fmt::Display for EstateError {
 pub enum RegisterError {
     #[error(transparent)]
     Estate(#[from] EstateError),
-    #[error("cannot open the register at {target}: {source}")]
+    #[error("cannot open the register at {target}")]
     Open {
         target: String,
         #[source]
         source: sqlx::Error,
     },
-    #[error("migrating the register failed: {0}")]
+    #[error("migrating the register failed")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    #[error("register query failed while {context}: {source}")]
+    #[error("register query failed while {context}")]
     Query {
         context: &'static str,
         #[source]

@@ -166,6 +166,21 @@ impl Estate {
             }
         };
         let estate = reader.read_root(root.get_ref());
+        // An import replaces the whole estate, so an empty (or truncated-to-nothing) file would
+        // delete every organisation, site and network: refuse it rather than guess intent.
+        if reader.issues.is_empty()
+            && estate.estate.organisations.is_empty()
+            && estate.estate.sites.is_empty()
+            && estate.estate.networks.is_empty()
+        {
+            reader.issue_at_line(
+                1,
+                String::new(),
+                "holds no organisation, site or network; importing it would delete the whole \
+                 estate"
+                    .to_owned(),
+            );
+        }
         reader.check_references(&estate, known_packs);
         reader.issues.sort_by_key(|i| i.line);
         if reader.issues.is_empty() {
@@ -822,6 +837,16 @@ cidrs = ["10.1.0.0/16", "300.1.1.0/24"]
         let err = Estate::parse("[[site]\nid=", "bad.toml", None).unwrap_err();
         assert_eq!(err.issues.len(), 1);
         assert!(err.to_string().contains("bad.toml:1"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_estate_file_is_refused_rather_than_deleting_the_estate() {
+        for text in ["", "# nothing yet\n"] {
+            let err = Estate::parse(text, "empty.toml", None).unwrap_err();
+            assert_eq!(err.issues.len(), 1, "{err}");
+            assert!(err.to_string().contains("empty.toml:1"), "{err}");
+            assert!(err.to_string().contains("delete the whole estate"), "{err}");
+        }
     }
 
     #[test]

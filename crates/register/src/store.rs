@@ -5,13 +5,11 @@
 
 use std::borrow::Cow;
 use std::future::Future;
-use std::net::IpAddr;
 use std::pin::Pin;
 use std::str::FromStr;
 use std::time::Duration;
 
 use camsweep_model::{Observation, ObservationKind};
-use ipnet::IpNet;
 use sqlx::migrate::{Migration, MigrationSource, MigrationType};
 
 use crate::error::RegisterError;
@@ -24,6 +22,11 @@ pub mod sqlite {
     /// IMMEDIATE takes the write lock up front, so two writers queue on `busy_timeout` instead
     /// of failing with SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
     const BEGIN: &str = "BEGIN IMMEDIATE";
+    /// Nothing to add: `BEGIN IMMEDIATE` already holds the whole database's write lock, so a
+    /// row read inside a write transaction cannot change before the transaction ends.
+    const LOCK_ROWS: &str = "";
+    /// Likewise, one write transaction at a time: evaluations cannot overlap.
+    const EVALUATION_LOCK: Option<&str> = None;
     const MIGRATIONS: &[(i64, &str, &str)] = &[
         (
             1,
@@ -35,6 +38,11 @@ pub mod sqlite {
             "plan and scan coverage",
             include_str!("../migrations/sqlite/0002_plan_and_scan_coverage.sql"),
         ),
+        (
+            3,
+            "scan exclusions",
+            include_str!("../migrations/sqlite/0003_scan_exclusions.sql"),
+        ),
     ];
     include!("store_body.rs");
 }
@@ -43,6 +51,13 @@ pub mod sqlite {
 pub mod postgres {
     type Db = sqlx::Postgres;
     const BEGIN: &str = "BEGIN";
+    /// READ COMMITTED lets a row read inside a transaction change before it ends: the rows a
+    /// transaction decides on are locked as they are read.
+    const LOCK_ROWS: &str = " FOR UPDATE";
+    /// One evaluation at a time (a transaction-scoped advisory lock; the key is arbitrary but
+    /// fixed, "camsweep" in ASCII): a second one waits for the first to commit, then decides on
+    /// what the first stored instead of inserting the same findings again.
+    const EVALUATION_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599728)");
     const MIGRATIONS: &[(i64, &str, &str)] = &[
         (
             1,
@@ -53,6 +68,11 @@ pub mod postgres {
             2,
             "plan and scan coverage",
             include_str!("../migrations/postgres/0002_plan_and_scan_coverage.sql"),
+        ),
+        (
+            3,
+            "scan exclusions",
+            include_str!("../migrations/postgres/0003_scan_exclusions.sql"),
         ),
     ];
     include!("store_body.rs");
@@ -280,6 +300,18 @@ impl Register {
         dispatch!(self, s => s.history(entity).await)
     }
 
+    /// Records a person's change of one plan item's status, read and written under the item's
+    /// lock (see the stores' method).
+    pub async fn update_plan_item_status(
+        &self,
+        id: &str,
+        status: &str,
+        replaced_by: Option<&str>,
+        actor: &str,
+    ) -> Result<PlanItem, RegisterError> {
+        dispatch!(self, s => s.update_plan_item_status(id, status, replaced_by, actor).await)
+    }
+
     pub async fn upsert_plan_item(
         &self,
         item: &PlanItem,
@@ -404,41 +436,6 @@ pub fn device_key(
     }
 }
 
-/// What a scan covered: addresses, CIDRs and `first-last` ranges.
-#[derive(Debug, Clone, Default)]
-pub struct Coverage {
-    nets: Vec<IpNet>,
-    ranges: Vec<(IpAddr, IpAddr)>,
-}
-
-impl Coverage {
-    /// Parses targets; ones that are none of the three forms (host names) cover nothing.
-    pub fn parse(targets: &[String]) -> Self {
-        let mut coverage = Coverage::default();
-        for t in targets {
-            let t = t.trim();
-            if let Ok(net) = t.parse::<IpNet>() {
-                coverage.nets.push(net);
-            } else if let Ok(ip) = t.parse::<IpAddr>() {
-                coverage.nets.push(IpNet::from(ip));
-            } else if let Some((a, b)) = t.split_once('-')
-                && let (Ok(a), Ok(b)) = (a.trim().parse::<IpAddr>(), b.trim().parse::<IpAddr>())
-            {
-                coverage.ranges.push((a, b));
-            }
-        }
-        coverage
-    }
-
-    pub fn contains(&self, ip: IpAddr) -> bool {
-        self.nets.iter().any(|n| n.contains(&ip))
-            || self
-                .ranges
-                .iter()
-                .any(|(a, b)| a.is_ipv4() == ip.is_ipv4() && *a <= ip && ip <= *b)
-    }
-}
-
 /// The migrations compiled into the binary, as a sqlx migration source.
 #[derive(Debug)]
 pub(crate) struct Embedded(pub &'static [(i64, &'static str, &'static str)]);
@@ -486,17 +483,24 @@ mod tests {
 
     #[test]
     fn coverage_reads_addresses_cidrs_and_ranges() {
-        let c = Coverage::parse(&[
-            "127.90.0.0/24".into(),
-            "127.91.0.5".into(),
-            "127.92.0.10-127.92.0.20".into(),
-            "camera.example".into(),
-        ]);
+        let c = camsweep_model::ScanScope::new(
+            vec![
+                "127.90.0.0/24".into(),
+                "127.91.0.5".into(),
+                "127.92.0.10-127.92.0.20".into(),
+                "127.93.0.1-9".into(),
+                "camera.example".into(),
+            ],
+            vec![],
+        )
+        .coverage();
         assert!(c.contains("127.90.0.77".parse().unwrap()));
         assert!(c.contains("127.91.0.5".parse().unwrap()));
         assert!(!c.contains("127.91.0.6".parse().unwrap()));
         assert!(c.contains("127.92.0.15".parse().unwrap()));
         assert!(!c.contains("127.92.0.21".parse().unwrap()));
+        // The scanner's short range form: the register once read it as covering nothing.
+        assert!(c.contains("127.93.0.9".parse().unwrap()));
     }
 
     #[test]

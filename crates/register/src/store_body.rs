@@ -12,7 +12,7 @@ use sqlx::Row;
 
 use crate::error::{QueryContext, RegisterError};
 use crate::estate::{Estate, Network, Organisation, Site, place_in};
-use crate::store::{Coverage, device_key, now_rfc3339, observation_mac};
+use crate::store::{device_key, now_rfc3339, observation_mac};
 use crate::types::*;
 
 type Tx = sqlx::Transaction<'static, Db>;
@@ -324,6 +324,21 @@ impl Store {
         actor: &str,
     ) -> Result<IngestSummary, RegisterError> {
         let mut tx = self.begin().await?;
+        // A scan already stored (ingested twice, or `scan --db` then `ingest`) changes nothing:
+        // the same evidence must not be counted again. Checked inside the write transaction.
+        let stored: Option<String> = sqlx::query_scalar("SELECT id FROM scans WHERE id = $1")
+            .bind(&batch.scan_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .during("looking for the scan")?;
+        if stored.is_some() {
+            tx.rollback().await.during("ending the ingest")?;
+            return Ok(IngestSummary {
+                scan_id: batch.scan_id.clone(),
+                already_stored: true,
+                ..IngestSummary::default()
+            });
+        }
         let estate = read_estate(&mut tx).await?;
         let mut devices = load_devices(&mut tx).await?;
         let mut by_key: HashMap<String, String> = devices
@@ -345,8 +360,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO scans (id, kind, source_file, started_at, finished_at, targets,
                                 kb_version, tool_version, interrupted, ingested_at, devices,
-                                observations, hosts_scanned, unresponsive, malformed)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                                observations, hosts_scanned, unresponsive, malformed, excluded)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         )
         .bind(&batch.scan_id)
         .bind(batch.kind.as_str())
@@ -363,6 +378,7 @@ impl Store {
         .bind(coverage.map(|c| i64::try_from(c.hosts_scanned).unwrap_or(i64::MAX)))
         .bind(coverage.map(|c| address_list(&c.unresponsive)))
         .bind(coverage.map(|c| address_list(&c.malformed)))
+        .bind(address_list(&batch.excluded))
         .execute(&mut *tx)
         .await
         .during("storing the scan")?;
@@ -534,8 +550,13 @@ impl Store {
 
         // Missing-on-rescan: a completed scan that covered a device's address and did not find
         // it is evidence that the device is gone (removed, replaced, or moved elsewhere).
+        // Only what the scan really looked at counts: its targets minus its exclusions. An
+        // exclusion that is not a literal (a host name) leaves the coverage unknown: nothing is
+        // marked missing, because a finding about a device nobody looked at must not close.
         if !batch.interrupted && !batch.targets.is_empty() {
-            let coverage = Coverage::parse(&batch.targets);
+            let coverage =
+                camsweep_model::ScanScope::new(batch.targets.clone(), batch.excluded.clone())
+                    .coverage();
             for device in devices.values() {
                 if device.missing || seen_ids.contains(&device.id) {
                     continue;
@@ -696,6 +717,12 @@ impl Store {
         actor: &str,
     ) -> Result<EvaluationDelta, RegisterError> {
         let mut tx = self.begin().await?;
+        if let Some(lock) = EVALUATION_LOCK {
+            sqlx::query(lock)
+                .execute(&mut *tx)
+                .await
+                .during("waiting for another evaluation to finish")?;
+        }
         let (delta, _) =
             evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         tx.commit().await.during("committing the evaluation")?;
@@ -718,10 +745,19 @@ impl Store {
         F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
     {
         let mut tx = self.begin().await?;
+        if let Some(lock) = EVALUATION_LOCK {
+            sqlx::query(lock)
+                .execute(&mut *tx)
+                .await
+                .during("waiting for another evaluation to finish")?;
+        }
         let (delta, mut states) =
             evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         let waivers = active_waivers_in(&mut tx, today).await?;
-        let items: HashMap<String, PlanItem> = plan_items_in(&mut tx)
+        // Locked as read: a person's status change that commits while this evaluation runs
+        // either lands before this read (and is decided on) or waits for this commit (and is
+        // applied to what this evaluation stored); it is never overwritten by an older row.
+        let items: HashMap<String, PlanItem> = plan_items_in(&mut tx, LOCK_ROWS)
             .await?
             .into_iter()
             .filter_map(|item| Some((item.finding_id.clone()?, item)))
@@ -1009,7 +1045,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT id, kind, source_file, started_at, finished_at, targets, kb_version,
                     tool_version, interrupted, ingested_at, devices, observations,
-                    hosts_scanned, unresponsive, malformed
+                    hosts_scanned, unresponsive, malformed, excluded
              FROM scans ORDER BY started_at, id",
         )
         .fetch_all(&self.pool)
@@ -1037,6 +1073,7 @@ impl Store {
                     targets: list(5, "targets")?,
                     unresponsive: list(13, "unresponsive")?,
                     malformed: list(14, "malformed")?,
+                    excluded: list(15, "excluded")?,
                     kind: row.try_get(1).during("reading a scan")?,
                     source_file: row.try_get(2).during("reading a scan")?,
                     started_at: row.try_get(3).during("reading a scan")?,
@@ -1085,7 +1122,72 @@ impl Store {
 
     pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {
         let mut conn = self.pool.acquire().await.during("reading plan items")?;
-        plan_items_in(&mut conn).await
+        plan_items_in(&mut conn, "").await
+    }
+
+    /// Records a person's change of one plan item's status (and, for a replacement, what
+    /// replaced the device). The item is read under its lock and only the fields a person sets
+    /// are written (status, replacement, time, verification cleared: a new claim waits for a
+    /// new rescan), so an evaluation running at the same time neither loses this change nor
+    /// has its priority or due date overwritten; the history line records the status that was
+    /// really there before. Returns the item as stored.
+    pub async fn update_plan_item_status(
+        &self,
+        id: &str,
+        status: &str,
+        replaced_by: Option<&str>,
+        actor: &str,
+    ) -> Result<PlanItem, RegisterError> {
+        let mut tx = self.begin().await?;
+        let sql = format!(
+            "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
+                    updated_at, verified_at
+             FROM remediation_items WHERE id = $1{LOCK_ROWS}"
+        );
+        let row: Option<PlanRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .during("reading a plan item")?;
+        let Some(row) = row else {
+            return Err(RegisterError::NotFound {
+                what: "plan item",
+                id: id.to_owned(),
+            });
+        };
+        let mut item = plan_item_from_row(row);
+        let before = item.status.clone();
+        item.status = status.to_owned();
+        item.verified_at = None;
+        if let Some(replaced_by) = replaced_by {
+            item.replaced_by = Some(replaced_by.to_owned());
+        }
+        item.updated_at = now_rfc3339();
+        sqlx::query(
+            "UPDATE remediation_items
+             SET status = $2, replaced_by = $3, updated_at = $4, verified_at = NULL
+             WHERE id = $1",
+        )
+        .bind(&item.id)
+        .bind(&item.status)
+        .bind(&item.replaced_by)
+        .bind(&item.updated_at)
+        .execute(&mut *tx)
+        .await
+        .during("storing a plan item")?;
+        history(
+            &mut tx,
+            &item.updated_at,
+            actor,
+            "plan_item",
+            &item.id,
+            "updated",
+            Some(serde_json::json!({ "status": before })),
+            json(&item),
+        )
+        .await?;
+        tx.commit().await.during("committing a plan item")?;
+        Ok(item)
     }
 }
 
@@ -1959,45 +2061,48 @@ async fn active_waivers_in(
         .collect())
 }
 
+/// Every plan item; `lock` is [`LOCK_ROWS`] inside a transaction that decides on them, or "".
 async fn plan_items_in(
     conn: &mut <Db as sqlx::Database>::Connection,
+    lock: &str,
 ) -> Result<Vec<PlanItem>, RegisterError> {
-    let rows: Vec<PlanRow> = sqlx::query_as(
+    let sql = format!(
         "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
                 updated_at, verified_at
-         FROM remediation_items ORDER BY priority, id",
-    )
-    .fetch_all(&mut *conn)
-    .await
-    .during("reading plan items")?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                finding_id,
-                device_id,
-                priority,
-                action,
-                due,
-                status,
-                replaced_by,
-                updated_at,
-                verified_at,
-            )| PlanItem {
-                id,
-                finding_id,
-                device_id,
-                priority,
-                action,
-                due,
-                status,
-                replaced_by,
-                updated_at,
-                verified_at,
-            },
-        )
-        .collect())
+         FROM remediation_items ORDER BY priority, id{lock}"
+    );
+    let rows: Vec<PlanRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&mut *conn)
+        .await
+        .during("reading plan items")?;
+    Ok(rows.into_iter().map(plan_item_from_row).collect())
+}
+
+fn plan_item_from_row(row: PlanRow) -> PlanItem {
+    let (
+        id,
+        finding_id,
+        device_id,
+        priority,
+        action,
+        due,
+        status,
+        replaced_by,
+        updated_at,
+        verified_at,
+    ) = row;
+    PlanItem {
+        id,
+        finding_id,
+        device_id,
+        priority,
+        action,
+        due,
+        status,
+        replaced_by,
+        updated_at,
+        verified_at,
+    }
 }
 
 /// Stores plan changes, each with its history line (action = the change's kind), many rows per

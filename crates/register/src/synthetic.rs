@@ -65,6 +65,7 @@ pub fn batch(
         started_at: crate::now_rfc3339(),
         finished_at: None,
         targets: vec![format!("127.{second_octet}.0.0/16")],
+        excluded: Vec::new(),
         kb_version: "synthetic".into(),
         tool_version: env!("CARGO_PKG_VERSION").into(),
         interrupted: false,

@@ -36,6 +36,9 @@ pub struct IngestBatch {
     /// address is covered and which this batch does not contain is marked missing, unless
     /// `interrupted`. Empty for observation files (they do not say what they covered).
     pub targets: Vec<String>,
+    /// What the scan excluded from `targets` (as given): devices there were not looked at and
+    /// are never marked missing.
+    pub excluded: Vec<String>,
     pub kb_version: String,
     pub tool_version: String,
     pub interrupted: bool,
@@ -75,6 +78,7 @@ impl IngestBatch {
             started_at: doc.scan.started_at.clone(),
             finished_at: doc.scan.finished_at.clone(),
             targets: doc.scan.targets.clone(),
+            excluded: doc.scan.excluded.clone(),
             kb_version: doc.scan.kb_version.clone(),
             tool_version: doc.scan.tool_version.clone(),
             interrupted: doc.scan.interrupted,
@@ -113,6 +117,8 @@ pub struct IngestDevice {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct IngestSummary {
     pub scan_id: String,
+    /// The scan was in the register already; nothing was changed.
+    pub already_stored: bool,
     pub devices_new: usize,
     pub devices_seen_again: usize,
     pub devices_marked_missing: usize,
@@ -313,6 +319,8 @@ pub struct ScanRecord {
     pub started_at: String,
     pub finished_at: Option<String>,
     pub targets: Vec<String>,
+    /// Exclusions as given (empty for scans stored before they were recorded).
+    pub excluded: Vec<String>,
     pub kb_version: String,
     pub tool_version: String,
     pub interrupted: bool,

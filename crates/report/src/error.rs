@@ -3,23 +3,23 @@ use std::path::PathBuf;
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    #[error("cannot create report directory {path}: {source}")]
+    #[error("cannot create report directory {path}")]
     CreateDir {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("CSV table {table}, row {row}: {source}")]
+    #[error("CSV table {table}, row {row}")]
     Csv {
         table: &'static str,
         row: usize,
         source: csv::Error,
     },
-    #[error("XLSX sheet {sheet}, row {row}, column {column}: {source}")]
+    #[error("XLSX sheet {sheet}, row {row}, column {column}")]
     Xlsx {
         sheet: &'static str,
         row: u32,
@@ -34,7 +34,7 @@ pub enum ReportError {
     },
     #[error("XLSX workbook: {0}")]
     Workbook(rust_xlsxwriter::XlsxError),
-    #[error("JSON: {0}")]
+    #[error("JSON")]
     Json(#[from] serde_json::Error),
     #[error("unknown report format {0:?} (expected html, xlsx, csv or json)")]
     UnknownFormat(String),

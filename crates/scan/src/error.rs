@@ -10,14 +10,14 @@ pub enum TargetError {
     Refused { target: String, reason: String },
     #[error("target {target:?}: not an address, CIDR, range or resolvable host name ({detail})")]
     Unparsable { target: String, detail: String },
-    #[error("target file {path}, line {line}: {source}")]
+    #[error("target file {path}, line {line}")]
     InFile {
         path: PathBuf,
         line: usize,
         #[source]
         source: Box<TargetError>,
     },
-    #[error("target file {path}: {source}")]
+    #[error("target file {path}")]
     FileRead {
         path: PathBuf,
         #[source]
@@ -34,7 +34,7 @@ pub enum TargetError {
 /// A credentials file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CredentialsError {
-    #[error("credentials file {path}: {source}")]
+    #[error("credentials file {path}")]
     Read {
         path: PathBuf,
         #[source]
@@ -57,7 +57,7 @@ pub enum ScanError {
     Targets(#[from] TargetError),
     #[error("scan configuration: {0}")]
     Config(String),
-    #[error("could not open the UDP discovery socket: {0}")]
+    #[error("could not open the UDP discovery socket")]
     UdpSocket(#[source] std::io::Error),
     #[error("TLS client setup failed: {0}")]
     Tls(String),

@@ -8,7 +8,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::{Path, PathBuf};
 
-use ipnet::IpNet;
+use camsweep_model::scope::{Family, Literal, ScopeError, Span, join, parse_literal, split};
 
 use crate::error::TargetError;
 
@@ -31,26 +31,6 @@ pub const MIN_V4_PREFIX: u8 = 16;
 pub const MIN_V6_PREFIX: u8 = 112;
 /// The default `--max-hosts`: one /16.
 pub const DEFAULT_MAX_HOSTS: u64 = 65_536;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Family {
-    V4,
-    V6,
-}
-
-/// One inclusive interval of addresses of one family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Span {
-    family: Family,
-    first: u128,
-    last: u128,
-}
-
-impl Span {
-    fn len(&self) -> u128 {
-        self.last - self.first + 1
-    }
-}
 
 /// A resolved, validated scope.
 #[derive(Debug, Clone)]
@@ -84,7 +64,7 @@ impl Targets {
         }
         let include = merge(include);
         let exclude = merge(exclude);
-        let upper: u128 = include.iter().map(Span::len).sum();
+        let upper: u128 = include.iter().map(Span::size).sum();
         let max = u128::from(spec.max_hosts.max(1));
         if upper > max {
             // Exclusions may bring the count down: count exactly before refusing.
@@ -143,7 +123,7 @@ impl Targets {
 fn count_remaining(include: &[Span], exclude: &[Span]) -> u128 {
     let mut total = 0u128;
     for span in include {
-        let mut len = span.len();
+        let mut len = span.size();
         for x in exclude.iter().filter(|x| x.family == span.family) {
             let lo = x.first.max(span.first);
             let hi = x.last.min(span.last);
@@ -156,32 +136,10 @@ fn count_remaining(include: &[Span], exclude: &[Span]) -> u128 {
     total
 }
 
-fn split(addr: IpAddr) -> (Family, u128) {
-    match addr {
-        IpAddr::V4(a) => (Family::V4, u128::from(u32::from(a))),
-        IpAddr::V6(a) => (Family::V6, u128::from(a)),
-    }
-}
-
-fn join(family: Family, value: u128) -> IpAddr {
-    match family {
-        Family::V4 => IpAddr::V4(Ipv4Addr::from(value as u32)),
-        Family::V6 => IpAddr::V6(Ipv6Addr::from(value)),
-    }
-}
-
-fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if last.family == s.family && s.first <= last.last.saturating_add(1) => {
-                last.last = last.last.max(s.last);
-            }
-            _ => out.push(s),
-        }
-    }
-    out
+fn merge(spans: Vec<Span>) -> Vec<Span> {
+    camsweep_model::AddressSet::from_spans(spans)
+        .spans()
+        .to_vec()
 }
 
 /// Expands `@file` tokens into their lines (comments `#` and blank lines skipped).
@@ -256,90 +214,54 @@ async fn parse_plain(
         target: token.to_owned(),
         reason,
     };
-    if token.contains('/') {
-        let net: IpNet = token.parse().map_err(|e| TargetError::Unparsable {
-            target: token.to_owned(),
-            detail: format!("{e}"),
-        })?;
-        let (family, min_prefix) = match net {
-            IpNet::V4(_) => (Family::V4, MIN_V4_PREFIX),
-            IpNet::V6(_) => (Family::V6, MIN_V6_PREFIX),
-        };
-        if check && net.prefix_len() < min_prefix && !allow_large {
-            return Err(refuse(format!(
-                "prefix /{} is wider than /{min_prefix}; pass --allow-large to scan it",
-                net.prefix_len()
-            )));
-        }
-        let (_, first) = split(net.network());
-        let (_, last) = split(net.broadcast());
-        let mut span = Span {
-            family,
-            first,
-            last,
-        };
-        if check {
-            check_span(span).map_err(refuse)?;
-            // The network and broadcast addresses of an IPv4 subnet are not hosts.
-            if family == Family::V4 && net.prefix_len() <= 30 {
-                span.first += 1;
-                span.last -= 1;
-            }
-        }
-        return Ok(vec![span]);
-    }
-    if let Some((a, b)) = token.split_once('-')
-        && let Ok(start) = a.trim().parse::<IpAddr>()
-    {
-        let b = b.trim();
-        let end = match (start, b.parse::<IpAddr>(), b.parse::<u8>()) {
-            (_, Ok(end), _) => end,
-            (IpAddr::V4(s), Err(_), Ok(last_octet)) => {
-                let o = s.octets();
-                IpAddr::V4(Ipv4Addr::new(o[0], o[1], o[2], last_octet))
-            }
-            _ => {
-                return Err(TargetError::Unparsable {
-                    target: token.to_owned(),
-                    detail: "the end of a range must be an address or (IPv4) a last octet".into(),
-                });
-            }
-        };
-        let (fa, first) = split(start);
-        let (fb, last) = split(end);
-        if fa != fb {
-            return Err(refuse("a range may not mix IPv4 and IPv6".into()));
-        }
-        if first > last {
-            return Err(refuse("the range ends before it starts".into()));
-        }
-        let span = Span {
-            family: fa,
-            first,
-            last,
-        };
-        if check {
-            if span.len() > 65_536 && !allow_large {
+    // Literals (addresses, CIDRs, ranges) in the one grammar the register shares.
+    let literal = parse_literal(token).map_err(|e| match e {
+        ScopeError::Unparsable { target, detail } => TargetError::Unparsable { target, detail },
+        ScopeError::Refused { target, reason } => TargetError::Refused { target, reason },
+    })?;
+    match literal {
+        Some(Literal::Cidr {
+            mut span,
+            prefix_len,
+        }) => {
+            let min_prefix = match span.family {
+                Family::V4 => MIN_V4_PREFIX,
+                Family::V6 => MIN_V6_PREFIX,
+            };
+            if check && prefix_len < min_prefix && !allow_large {
                 return Err(refuse(format!(
-                    "{} addresses is more than a /16; pass --allow-large to scan it",
-                    span.len()
+                    "prefix /{prefix_len} is wider than /{min_prefix}; pass --allow-large to scan it"
                 )));
             }
-            check_span(span).map_err(refuse)?;
+            if check {
+                check_span(span).map_err(refuse)?;
+                // The network and broadcast addresses of an IPv4 subnet are not hosts.
+                if span.family == Family::V4 && prefix_len <= 30 {
+                    span.first += 1;
+                    span.last -= 1;
+                }
+            }
+            return Ok(vec![span]);
         }
-        return Ok(vec![span]);
-    }
-    if let Ok(addr) = token.parse::<IpAddr>() {
-        let (family, value) = split(addr);
-        let span = Span {
-            family,
-            first: value,
-            last: value,
-        };
-        if check {
-            check_span(span).map_err(refuse)?;
+        Some(Literal::Range(span)) => {
+            if check {
+                if span.size() > 65_536 && !allow_large {
+                    return Err(refuse(format!(
+                        "{} addresses is more than a /16; pass --allow-large to scan it",
+                        span.size()
+                    )));
+                }
+                check_span(span).map_err(refuse)?;
+            }
+            return Ok(vec![span]);
         }
-        return Ok(vec![span]);
+        Some(Literal::Address(span)) => {
+            if check {
+                check_span(span).map_err(refuse)?;
+            }
+            return Ok(vec![span]);
+        }
+        None => {}
     }
     // A host name: resolve it, then check what it resolved to.
     if token.is_empty() || token.contains(char::is_whitespace) {
@@ -356,12 +278,7 @@ async fn parse_plain(
         })?;
     let mut spans = Vec::new();
     for sa in addrs {
-        let (family, value) = split(sa.ip());
-        let span = Span {
-            family,
-            first: value,
-            last: value,
-        };
+        let span = Span::address(sa.ip());
         if check {
             check_span(span).map_err(|r| refuse(format!("resolves to {}: {r}", sa.ip())))?;
         }

@@ -25,9 +25,10 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 
 use super::estate::runtime;
-use super::evaluate::{Evaluation, evaluate};
-use super::ingest::{load_kb, store_scan_document};
+use crate::load_kb;
 use crate::{Globals, Outcome};
+use camsweep_app::evaluate::{Evaluation, evaluate};
+use camsweep_app::ingest::store_scan_document;
 
 /// Who the demo's register history names.
 const ACTOR: &str = "camsweep demo";
@@ -54,18 +55,18 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let lab_spec = spec::lab_spec(spec::LAB_TOML, &estate)?;
     let kb = load_kb(globals)?;
     let engine = Engine::new(&kb).context("compiling the fingerprint rules")?;
-    let policies = PolicySet::builtin().context("loading the policy packs")?;
+    let policies = crate::load_policies(globals)?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("creating {}", args.out.display()))?;
     let db = args.out.join("register.sqlite");
     remove_register(&db)?;
     if !args.json {
-        println!(
+        outln!(
             "camsweep demo: a fictional department ({} sites, {} networks) emulated on loopback, {} devices",
             estate.sites.len(),
             estate.networks.len(),
             lab_spec.devices.len()
-        );
+        )?;
     }
     let ctx = Pipeline {
         engine: &engine,
@@ -93,9 +94,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     })?;
     summary.seconds_total = started.elapsed().as_secs_f64();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+        outln!("{}", serde_json::to_string_pretty(&summary)?)?;
     } else {
-        print!("{}", summary.to_text());
+        out!("{}", summary.to_text())?;
     }
     Ok(Outcome::Done)
 }
@@ -144,7 +145,8 @@ struct Pipeline<'a> {
 impl Pipeline<'_> {
     fn step(&self, text: std::fmt::Arguments<'_>) {
         if self.verbose {
-            println!("  {text}");
+            // Progress only: a closed stdout is seen (and ends the run) at the next result line.
+            let _ = outln!("  {text}");
         }
     }
 
@@ -205,9 +207,11 @@ impl Pipeline<'_> {
             ingested.devices_new, delta.findings_new, plan.created
         ));
 
-        let data = super::report::gather(
+        let kb = load_kb(self.globals)?;
+        let data = camsweep_app::report_data::gather(
             register,
-            self.globals,
+            &kb,
+            self.policies,
             "Visual surveillance equipment: Department for Civic Records (fictional demo)",
         )
         .await?;
@@ -521,8 +525,5 @@ fn equipment_label(device: &report::Device) -> String {
     {
         label.push_str(&format!(" (sold as {brand})"));
     }
-    label
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    crate::printer::escape(&label)
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use camsweep_register::{Estate, Register};
+use camsweep_register::Register;
 
 use crate::{Globals, Outcome};
 
@@ -66,6 +66,9 @@ pub enum Action {
         /// Validate only; do not touch the register.
         #[arg(long)]
         dry_run: bool,
+        /// Apply even if sites or networks that still hold devices would be removed.
+        #[arg(long)]
+        allow_removals: bool,
         #[command(flatten)]
         db: DbArgs,
     },
@@ -86,36 +89,38 @@ pub enum ShowFormat {
     Toml,
 }
 
-/// Ids of the policy packs this build knows, for validating `policies = [...]`.
-pub fn known_packs() -> anyhow::Result<Vec<String>> {
-    let policies = camsweep_policy::PolicySet::builtin().context("loading the policy packs")?;
-    Ok(policies.packs().iter().map(|p| p.id.clone()).collect())
-}
-
-pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
+pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     match args.action {
-        Action::Import { file, dry_run, db } => {
+        Action::Import {
+            file,
+            dry_run,
+            allow_removals,
+            db,
+        } => {
             let text = std::fs::read_to_string(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
-            let packs = known_packs()?;
-            let estate = Estate::parse(&text, &file.display().to_string(), Some(&packs))?;
+            let policies = crate::load_policies(globals)?;
+            let estate =
+                camsweep_app::estate::parse(&text, &file.display().to_string(), &policies)?;
             if dry_run {
-                println!(
+                outln!(
                     "{}: valid ({} organisations, {} sites, {} networks); register not changed",
                     file.display(),
                     estate.organisations.len(),
                     estate.sites.len(),
                     estate.networks.len()
-                );
+                )?;
                 return Ok(Outcome::Done);
             }
             let change = runtime()?.block_on(async {
                 let register = open(&db).await?;
-                let change = register.apply_estate(&estate, &db.actor).await?;
+                let change =
+                    camsweep_app::estate::import(&register, &estate, &db.actor, allow_removals)
+                        .await;
                 register.close().await;
-                anyhow::Ok(change)
+                anyhow::Ok(change?)
             })?;
-            println!(
+            outln!(
                 "estate imported from {}: {} created, {} updated, {} deleted, {} unchanged; {} devices re-placed",
                 file.display(),
                 change.created,
@@ -123,7 +128,7 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
                 change.deleted,
                 change.unchanged,
                 change.devices_replaced
-            );
+            )?;
             Ok(Outcome::Done)
         }
         Action::Show { format, db } => {

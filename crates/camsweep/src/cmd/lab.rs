@@ -60,18 +60,18 @@ pub struct Args {
 pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
     if args.list_profiles {
         for p in profiles() {
-            println!(
+            outln!(
                 "{}\t{}\t{}\t{}",
                 p.id,
                 p.manufacturer.as_deref().unwrap_or("-"),
                 p.device_type,
                 p.description
-            );
+            )?;
             for s in &p.sources {
-                println!("\tsource: {s}");
+                outln!("\tsource: {s}")?;
             }
             for g in &p.guesses {
-                println!("\tguess: {g}");
+                outln!("\tguess: {g}")?;
             }
         }
         return Ok(Outcome::Done);
@@ -134,11 +134,11 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
             ),
             None => String::new(),
         };
-        println!(
+        outln!(
             "lab ready: {count} devices in {range_text} ({:?} listening{place}, {} ms)",
             lab.mode(),
             started.elapsed().as_millis()
-        );
+        )?;
         wait_for_signal().await?;
         lab.shutdown().await;
         Ok(Outcome::Done)

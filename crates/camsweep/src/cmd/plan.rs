@@ -1,7 +1,7 @@
 //! `camsweep plan`: list or update the remediation plan.
 //!
 //! `list` shows the items in priority order with their status and verified state (see
-//! [`super::report::plan_status`]: a recorded removal counts as done only once a rescan no
+//! [`camsweep_app::report_data::plan_status`]: a recorded removal counts as done only once a rescan no
 //! longer finds the device, and a rescan that still finds it reopens the item; `camsweep
 //! evaluate` records both). `update` records progress; every change lands in the register's
 //! history. Items are created by `camsweep evaluate`, one per finding that asks for an action.
@@ -51,8 +51,6 @@ pub struct UpdateArgs {
     pub actor: String,
 }
 
-const STATUSES: [&str; 5] = ["open", "scheduled", "replaced", "removed", "waived"];
-
 pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -75,74 +73,56 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
     let mut items = register.plan_items().await?;
     items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
     let devices = register.devices().await?;
-    println!(
+    outln!(
         "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} replaced by",
-        "prio", "item", "action", "device", "due", "status", "state"
-    );
+        "prio",
+        "item",
+        "action",
+        "device",
+        "due",
+        "status",
+        "state"
+    )?;
     for item in &items {
         let device = devices.iter().find(|d| d.id == item.device_id);
-        let verified = super::report::plan_status(
+        let verified = camsweep_app::report_data::plan_status(
             &item.status,
             item.verified_at.is_some(),
             device.is_some_and(|d| d.missing),
-            device.is_some_and(|d| super::report::later(&d.last_seen, &item.updated_at)),
+            device
+                .is_some_and(|d| camsweep_app::report_data::later(&d.last_seen, &item.updated_at)),
         );
         let address = device
             .and_then(|d| d.address.as_deref())
             .unwrap_or(item.device_id.as_str());
-        println!(
+        outln!(
             "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} {}",
             item.priority,
-            printable(&item.id),
-            printable(&item.action),
-            printable(address),
+            crate::printer::escape(&item.id),
+            crate::printer::escape(&item.action),
+            crate::printer::escape(address),
             item.due.as_deref().unwrap_or("-"),
             item.status,
             verified.as_str(),
-            item.replaced_by.as_deref().map_or("-".into(), printable),
-        );
+            item.replaced_by
+                .as_deref()
+                .map_or("-".into(), crate::printer::escape),
+        )?;
     }
     Ok(Outcome::Done)
 }
 
 async fn update(register: &Register, args: UpdateArgs) -> anyhow::Result<Outcome> {
-    let mut item = register
-        .plan_items()
-        .await?
-        .into_iter()
-        .find(|i| i.id == args.item)
-        .with_context(|| format!("no plan item {:?} (see `camsweep plan list`)", args.item))?;
-    let status = match (&args.status, args.removed, &args.replaced_by) {
-        (Some(status), _, _) => status.clone(),
-        (None, true, _) => "removed".to_owned(),
-        (None, false, Some(_)) => "replaced".to_owned(),
-        (None, false, None) => {
-            anyhow::bail!("nothing to update: give --status, --removed or --replaced-by")
-        }
-    };
-    anyhow::ensure!(
-        STATUSES.contains(&status.as_str()),
-        "unknown status {status:?} (expected one of {})",
-        STATUSES.join(", ")
-    );
-    item.status = status;
-    // A new claim waits for a new rescan.
-    item.verified_at = None;
-    if args.replaced_by.is_some() {
-        item.replaced_by = args.replaced_by;
-    }
-    item.updated_at = camsweep_register::now_rfc3339();
-    register.upsert_plan_item(&item, &args.actor).await?;
-    println!(
+    let change = camsweep_app::plan::PlanUpdate::from_options(
+        args.status.as_deref(),
+        args.removed,
+        args.replaced_by,
+    )?;
+    let item = camsweep_app::plan::update(register, &args.item, &change, &args.actor).await?;
+    outln!(
         "{}: {} (a rescan of the device's address verifies a removal)",
-        item.id, item.status
-    );
+        crate::printer::escape(&item.id),
+        item.status
+    )?;
     Ok(Outcome::Done)
-}
-
-/// Device-derived strings must not carry terminal control sequences.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
 }

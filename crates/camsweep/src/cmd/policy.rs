@@ -14,10 +14,6 @@ use crate::{Globals, Outcome};
 pub struct Args {
     #[command(subcommand)]
     pub command: PolicyCommand,
-    /// Also load the user packs in this directory (a pack, or a directory of packs); a user
-    /// pack with a built-in pack's id replaces it.
-    #[arg(long, global = true, env = "CAMSWEEP_POLICIES", value_name = "DIR")]
-    pub policies: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     pub format: Format,
@@ -49,8 +45,8 @@ pub enum PolicyCommand {
     },
 }
 
-pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    let set = load(args.policies.as_deref())?;
+pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
+    let set = crate::load_policies(globals)?;
     let mut out = std::io::stdout().lock();
     let outcome = match args.command {
         PolicyCommand::List => {
@@ -64,16 +60,6 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
-}
-
-fn load(dir: Option<&Path>) -> anyhow::Result<PolicySet> {
-    let set = PolicySet::builtin().context("loading the built-in policy packs")?;
-    match dir {
-        Some(dir) => set
-            .with_dir(dir)
-            .with_context(|| format!("loading policy packs from {}", dir.display())),
-        None => Ok(set),
-    }
 }
 
 fn list(set: &PolicySet, format: Format, out: &mut impl Write) -> anyhow::Result<()> {

@@ -214,7 +214,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         eprintln!("camsweep: scan: {error}");
     }
     if let Some(db) = &args.store.db {
-        store(&runtime, &document, db, &args.store, &engine)?;
+        store(&runtime, &document, db, &args.store, &engine, globals)?;
     }
     if document.scan.interrupted {
         eprintln!(
@@ -235,6 +235,7 @@ fn store(
     db: &str,
     store: &StoreArgs,
     engine: &Engine<'_>,
+    globals: &Globals,
 ) -> anyhow::Result<()> {
     let db = super::estate::DbArgs {
         db: db.to_owned(),
@@ -244,7 +245,7 @@ fn store(
             .unwrap_or_else(super::estate::default_actor),
     };
     let policies = if store.evaluate {
-        Some(camsweep_policy::PolicySet::builtin().context("loading the policy packs")?)
+        Some(crate::load_policies(globals)?)
     } else {
         None
     };
@@ -252,15 +253,21 @@ fn store(
         let register = super::estate::open(&db).await?;
         let result = async {
             let summary =
-                super::ingest::store_scan_document(&register, document, None, &db.actor).await?;
+                camsweep_app::ingest::store_scan_document(&register, document, None, &db.actor)
+                    .await?;
             eprintln!(
                 "camsweep: {}",
-                super::ingest::summary_line(&format!("scan into {}", register.backend()), &summary)
+                camsweep_app::ingest::summary_line(
+                    &format!("scan into {}", register.backend()),
+                    &summary
+                )
             );
             if let Some(policies) = &policies {
                 let evaluation =
-                    super::evaluate::evaluate(&register, engine, policies, &db.actor).await?;
-                let lines = super::evaluate::summary_lines(&evaluation, &engine.kb().version);
+                    camsweep_app::evaluate::evaluate(&register, engine, policies, &db.actor)
+                        .await?;
+                let lines =
+                    camsweep_app::evaluate::summary_lines(&evaluation, &engine.kb().version);
                 for line in lines.lines() {
                     eprintln!("camsweep: {line}");
                 }
@@ -393,17 +400,11 @@ fn table_row(d: &ScannedDevice) -> String {
         .map(u16::to_string)
         .collect::<Vec<_>>()
         .join(",");
-    let cut = |s: &str, n: usize| -> String {
-        if s.chars().count() > n {
-            s.chars().take(n - 1).chain(['…']).collect()
-        } else {
-            s.to_owned()
-        }
-    };
+    let cut = crate::printer::clip;
     format!(
         "{:<39} {:<17} {:<13} {:<14} {:<12} {:<18} {:<15} {:>4.2}  {}",
-        d.address,
-        d.mac.as_deref().unwrap_or("-"),
+        crate::printer::escape(&d.address),
+        crate::printer::escape(d.mac.as_deref().unwrap_or("-")),
         status,
         cut(id.manufacturer.as_deref().unwrap_or("unknown"), 14),
         cut(id.brand.as_deref().unwrap_or("-"), 12),

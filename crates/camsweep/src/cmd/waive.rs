@@ -24,15 +24,24 @@ pub struct Args {
 pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
     let waiver = runtime()?.block_on(async {
         let register = open(&args.db).await?;
-        let waiver = register
-            .waive(&args.finding, &args.until, &args.reason, &args.by)
-            .await?;
+        let waiver = camsweep_app::waiver::waive(
+            &register,
+            &args.finding,
+            &args.until,
+            &args.reason,
+            &args.by,
+            &camsweep_register::today(),
+        )
+        .await;
         register.close().await;
-        anyhow::Ok(waiver)
+        anyhow::Ok(waiver?)
     })?;
-    println!(
+    outln!(
         "finding {} waived until {} by {} (waiver {})",
-        waiver.finding_id, waiver.until, waiver.granted_by, waiver.id
-    );
+        waiver.finding_id,
+        waiver.until,
+        waiver.granted_by,
+        waiver.id
+    )?;
     Ok(Outcome::Done)
 }

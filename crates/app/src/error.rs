@@ -1,0 +1,142 @@
+//! The one error type of camsweep's operations. Every error has a [`Category`], which the
+//! binary maps to an exit code (`crates/camsweep/src/exit.rs`) and the server will map to an
+//! HTTP status (`Category::http_status`), each in one place.
+//!
+//! Messages never repeat their cause: a variant that wraps an error returns it from
+//! `source()` and says only what was being done, so a printed chain names each cause once.
+
+use std::path::PathBuf;
+
+/// What kind of failure, independent of where it happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// The input is wrong (a file, a field, an argument): the caller can fix it.
+    InvalidInput,
+    /// Something named does not exist (a site, a finding, a plan item).
+    NotFound,
+    /// Another change got there first.
+    Conflict,
+    /// The register or environment is not in the state the operation needs.
+    Precondition,
+    /// The caller may not do this.
+    Permission,
+    /// A fault of camsweep or its storage.
+    Internal,
+}
+
+impl Category {
+    /// The HTTP status the server answers with (RFC 9457 problem details carry the message).
+    pub fn http_status(self) -> u16 {
+        match self {
+            Category::InvalidInput => 400,
+            Category::NotFound => 404,
+            Category::Conflict => 409,
+            Category::Precondition => 412,
+            Category::Permission => 403,
+            Category::Internal => 500,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{message}")]
+    Invalid { message: String },
+    #[error("{message}")]
+    NotFound { message: String },
+    #[error("{message}")]
+    Precondition { message: String },
+    #[error("reading {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("loading the knowledge base")]
+    Kb(#[source] camsweep_kb::KbError),
+    #[error("compiling the fingerprint rules")]
+    Engine(#[source] camsweep_identify::EngineError),
+    #[error("evaluating the policy packs")]
+    Policy(#[source] camsweep_policy::PolicyError),
+    #[error("{context}")]
+    Register {
+        context: String,
+        #[source]
+        source: camsweep_register::RegisterError,
+    },
+    /// A register error that says itself what was being done.
+    #[error(transparent)]
+    Store(#[from] camsweep_register::RegisterError),
+    #[error("reading observations")]
+    Observations(#[source] camsweep_import::ObservationsError),
+    #[error("starting the async runtime")]
+    Runtime(#[source] std::io::Error),
+}
+
+impl AppError {
+    pub fn invalid(message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            message: message.into(),
+        }
+    }
+
+    pub fn precondition(message: impl Into<String>) -> Self {
+        AppError::Precondition {
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        AppError::NotFound {
+            message: message.into(),
+        }
+    }
+
+    /// Wraps a register error with what was being done.
+    pub fn register(
+        context: impl Into<String>,
+    ) -> impl FnOnce(camsweep_register::RegisterError) -> Self {
+        let context = context.into();
+        move |source| AppError::Register { context, source }
+    }
+
+    pub fn category(&self) -> Category {
+        use camsweep_register::RegisterError as R;
+        match self {
+            AppError::Invalid { .. } | AppError::Observations(_) => Category::InvalidInput,
+            AppError::NotFound { .. } => Category::NotFound,
+            AppError::Precondition { .. } => Category::Precondition,
+            AppError::Read { source, .. } => match source.kind() {
+                std::io::ErrorKind::NotFound => Category::NotFound,
+                std::io::ErrorKind::PermissionDenied => Category::Permission,
+                _ => Category::InvalidInput,
+            },
+            AppError::Kb(_) => Category::InvalidInput,
+            AppError::Register { source, .. } | AppError::Store(source) => match source {
+                R::Estate(_) | R::Invalid { .. } => Category::InvalidInput,
+                R::NotFound { .. } => Category::NotFound,
+                R::Open { .. } => Category::Precondition,
+                _ => Category::Internal,
+            },
+            AppError::Engine(_) | AppError::Policy(_) | AppError::Runtime(_) => Category::Internal,
+        }
+    }
+}
+
+impl From<camsweep_kb::KbError> for AppError {
+    fn from(e: camsweep_kb::KbError) -> Self {
+        AppError::Kb(e)
+    }
+}
+
+impl From<camsweep_policy::PolicyError> for AppError {
+    fn from(e: camsweep_policy::PolicyError) -> Self {
+        AppError::Policy(e)
+    }
+}
+
+impl From<camsweep_identify::EngineError> for AppError {
+    fn from(e: camsweep_identify::EngineError) -> Self {
+        AppError::Engine(e)
+    }
+}

@@ -1,0 +1,26 @@
+//! camsweep's operations, as a user or a server performs them. The CLI (`crates/camsweep`) and
+//! the web server to come are two faces of this crate: each parses its input (arguments, HTTP),
+//! calls one function here, and renders the result. Nothing here prints.
+//!
+//! - [`kb`]: the knowledge base, embedded or from a directory.
+//! - [`ingest`]: scan documents and observations files into the register.
+//! - [`evaluate`]: identification, the one policy-input builder, findings, and the remediation
+//!   plan's state machine (a pure function, [`evaluate::plan_change`]).
+//! - [`plan`]: people's changes to the remediation plan, applied under the item's lock.
+//! - [`gate`]: the deployment gate (`camsweep check`, later `POST /api/v1/check`).
+//! - [`report_data`]: everything a report shows, read from the register.
+//! - [`error`]: one error type with a category, mapped to exit codes by the binary and to HTTP
+//!   statuses by the server, each in one place.
+
+pub mod error;
+pub mod estate;
+pub mod evaluate;
+pub mod gate;
+pub mod ingest;
+pub mod kb;
+pub mod plan;
+pub mod policies;
+pub mod report_data;
+pub mod waiver;
+
+pub use error::{AppError, Category};

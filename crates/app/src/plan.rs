@@ -1,0 +1,97 @@
+//! People's changes to the remediation plan (`camsweep plan update`, later the server's
+//! `PATCH /api/v1/plan/{id}`). Items are created and moved by the evaluation
+//! ([`crate::evaluate::plan_change`]); a person records progress: scheduled, removed, replaced.
+
+use camsweep_model::PlanStatus;
+use camsweep_register::{PlanItem, Register, RegisterError};
+
+use crate::AppError;
+
+/// What a person records about one plan item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanUpdate {
+    /// One of [`PlanStatus::SET_BY_PEOPLE`].
+    pub status: PlanStatus,
+    /// The replacing device (id or description), for a replacement.
+    pub replaced_by: Option<String>,
+}
+
+impl PlanUpdate {
+    /// The update the command-line options describe: `--status S`, `--removed`, or
+    /// `--replaced-by X` alone (which means `replaced`).
+    pub fn from_options(
+        status: Option<&str>,
+        removed: bool,
+        replaced_by: Option<String>,
+    ) -> Result<Self, AppError> {
+        let status = match (status, removed, &replaced_by) {
+            (Some(word), _, _) => word
+                .parse::<PlanStatus>()
+                .map_err(|e| AppError::invalid(format!("--status: {e}")))?,
+            (None, true, _) => PlanStatus::Removed,
+            (None, false, Some(_)) => PlanStatus::Replaced,
+            (None, false, None) => {
+                return Err(AppError::invalid(
+                    "nothing to update: give --status, --removed or --replaced-by",
+                ));
+            }
+        };
+        if !PlanStatus::SET_BY_PEOPLE.contains(&status) {
+            return Err(AppError::invalid(format!(
+                "--status {status}: set by `camsweep evaluate`, not by people (people set: open, \
+                 scheduled, replaced, removed, waived)"
+            )));
+        }
+        Ok(Self {
+            status,
+            replaced_by,
+        })
+    }
+}
+
+/// Records `update` on plan item `item_id` as `actor`. The register reads and writes the item
+/// under its lock, so an evaluation running at the same time neither loses this change nor has
+/// its own (priority, due date) overwritten by it. Returns the item as stored.
+pub async fn update(
+    register: &Register,
+    item_id: &str,
+    update: &PlanUpdate,
+    actor: &str,
+) -> Result<PlanItem, AppError> {
+    register
+        .update_plan_item_status(
+            item_id,
+            update.status.as_str(),
+            update.replaced_by.as_deref(),
+            actor,
+        )
+        .await
+        .map_err(|e| match e {
+            RegisterError::NotFound { .. } => AppError::not_found(format!(
+                "no plan item {item_id:?} (see `camsweep plan list`)"
+            )),
+            other => AppError::Store(other),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_name_one_status_people_may_set() {
+        let u = PlanUpdate::from_options(None, true, None).unwrap();
+        assert_eq!(u.status, PlanStatus::Removed);
+        let u = PlanUpdate::from_options(None, false, Some("new camera".into())).unwrap();
+        assert_eq!(u.status, PlanStatus::Replaced);
+        assert_eq!(u.replaced_by.as_deref(), Some("new camera"));
+        let e = PlanUpdate::from_options(Some("closed"), false, None).unwrap_err();
+        assert!(e.to_string().contains("not by people"), "{e}");
+        let e = PlanUpdate::from_options(Some("done"), false, None).unwrap_err();
+        assert!(
+            e.to_string().contains("\"done\" is not a plan status"),
+            "{e}"
+        );
+        assert!(PlanUpdate::from_options(None, false, None).is_err());
+    }
+}

@@ -1,0 +1,170 @@
+//! The shared vocabulary that every layer speaks: typed once here, strings only at the edges
+//! (SQL, JSON, TOML), parsed once.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A word that is not one of a vocabulary's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{value:?} is not a {what} (expected one of: {expected})")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+/// How serious a finding is. Ordered: `Critical` sorts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Self::Critical,
+        Self::High,
+        Self::Medium,
+        Self::Low,
+        Self::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Critical => "critical",
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+            Self::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = UnknownValue;
+
+    /// An unknown word is an error, never silently `Info`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownValue {
+                what: "severity",
+                value: s.to_owned(),
+                expected: "critical, high, medium, low, info",
+            })
+    }
+}
+
+/// A remediation-plan item's status. People set `Open`, `Scheduled`, `Replaced`, `Removed` and
+/// `Waived` (`camsweep plan update`); the evaluation sets `Reopened` and `Closed`, and moves
+/// items between `Open` and `Waived` as waivers start and end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanStatus {
+    Open,
+    Scheduled,
+    Replaced,
+    Removed,
+    Waived,
+    Reopened,
+    Closed,
+}
+
+impl PlanStatus {
+    pub const ALL: [PlanStatus; 7] = [
+        Self::Open,
+        Self::Scheduled,
+        Self::Replaced,
+        Self::Removed,
+        Self::Waived,
+        Self::Reopened,
+        Self::Closed,
+    ];
+
+    /// The statuses a person may record; the others follow from rescans and findings.
+    pub const SET_BY_PEOPLE: [PlanStatus; 5] = [
+        Self::Open,
+        Self::Scheduled,
+        Self::Replaced,
+        Self::Removed,
+        Self::Waived,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Scheduled => "scheduled",
+            Self::Replaced => "replaced",
+            Self::Removed => "removed",
+            Self::Waived => "waived",
+            Self::Reopened => "reopened",
+            Self::Closed => "closed",
+        }
+    }
+
+    /// A removal or replacement is recorded: a rescan that no longer finds the device
+    /// verifies it, one that finds it reopens the item.
+    pub fn is_removal_claim(self) -> bool {
+        matches!(self, Self::Removed | Self::Replaced)
+    }
+}
+
+impl fmt::Display for PlanStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for PlanStatus {
+    type Err = UnknownValue;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownValue {
+                what: "plan status",
+                value: s.to_owned(),
+                expected: "open, scheduled, replaced, removed, waived, reopened, closed",
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_round_trip_and_unknown_words_are_errors() {
+        for s in Severity::ALL {
+            assert_eq!(s.as_str().parse::<Severity>(), Ok(s));
+        }
+        let err = "severe".parse::<Severity>().unwrap_err();
+        assert!(err.to_string().contains("\"severe\" is not a severity"));
+        assert!(Severity::Critical < Severity::Info);
+    }
+
+    #[test]
+    fn plan_statuses_round_trip_and_people_cannot_close_items() {
+        for s in PlanStatus::ALL {
+            assert_eq!(s.as_str().parse::<PlanStatus>(), Ok(s));
+        }
+        assert!("done".parse::<PlanStatus>().is_err());
+        assert!(!PlanStatus::SET_BY_PEOPLE.contains(&PlanStatus::Closed));
+        assert!(PlanStatus::Replaced.is_removal_claim());
+        assert!(!PlanStatus::Scheduled.is_removal_claim());
+    }
+}
