@@ -1063,3 +1063,48 @@ cidrs = ["127.78.0.0/24"]
         b.cleanup().await;
     }
 }
+
+/// Regression (issue 11): SIGTERM and SIGHUP stop `scan --db` the way Ctrl-C does. Before, only
+/// SIGINT was handled: `timeout`, systemd or `kill` ended the process with nothing stored and
+/// nothing printed. Now the scan so far is printed, stored and marked interrupted (exit 3). The
+/// scan is slowed (`--rate`) so that the signal lands mid-way; nothing listens on the range.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_and_sighup_keep_the_scan_so_far_like_ctrl_c() {
+    let b = backends().await.remove(0);
+    let db = b.db_arg();
+    for (n, signal) in ["TERM", "HUP"].into_iter().enumerate() {
+        let target = format!("127.76.{n}.0/24");
+        let child = Command::new(camsweep_tests::camsweep_binary())
+            .args(["scan", &target, "--no-udp", "--no-mac", "--no-progress"])
+            .args(["--format", "json", "--rate", "100", "--db", &db])
+            .env_remove("CAMSWEEP_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start camsweep scan");
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let output = child.wait_with_output().expect("camsweep scan ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(3),
+            "SIG{signal}: exit {:?}, stderr:\n{stderr}",
+            output.status
+        );
+        let doc: ScanDocument = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("SIG{signal}: stdout is not a scan document: {e}"));
+        assert!(doc.scan.interrupted, "SIG{signal}: not marked interrupted");
+        let scans = b.register.scans().await.unwrap();
+        let stored = scans
+            .iter()
+            .find(|s| s.id == doc.scan.id)
+            .unwrap_or_else(|| panic!("SIG{signal}: the interrupted scan is not stored"));
+        assert!(stored.interrupted, "SIG{signal}: stored as complete");
+    }
+    b.cleanup().await;
+}

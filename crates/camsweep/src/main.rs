@@ -7,6 +7,7 @@ mod printer;
 mod cmd;
 mod config;
 mod exit;
+mod signals;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

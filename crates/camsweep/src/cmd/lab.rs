@@ -146,11 +146,6 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
 }
 
 async fn wait_for_signal() -> anyhow::Result<()> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).context("installing the SIGTERM handler")?;
-    tokio::select! {
-        r = tokio::signal::ctrl_c() => r.context("waiting for SIGINT")?,
-        _ = term.recv() => {}
-    }
+    crate::signals::StopSignals::install()?.next().await;
     Ok(())
 }

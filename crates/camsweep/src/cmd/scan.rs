@@ -191,16 +191,22 @@ fn config(args: &Args) -> anyhow::Result<ScanConfig> {
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let config = config(&args)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    // First, before the knowledge base loads: a stop signal that arrives while the rules
+    // compile is kept and stops the scan at its start, instead of killing the process.
+    let signals = {
+        let _runtime = runtime.enter();
+        crate::signals::StopSignals::install()?
+    };
     let kb = match &globals.kb {
         Some(dir) => KnowledgeBase::from_dir(dir)?,
         None => KnowledgeBase::embedded()?,
     };
     let engine = Engine::new(&kb)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    let document = runtime.block_on(scan(config, &engine, &args))?;
+    let document = runtime.block_on(scan(config, &engine, &args, signals))?;
     match args.format {
         Format::Json => {
             let mut out = std::io::stdout().lock();
@@ -284,12 +290,12 @@ async fn scan(
     config: ScanConfig,
     engine: &Engine<'_>,
     args: &Args,
+    mut signals: crate::signals::StopSignals,
 ) -> anyhow::Result<ScanDocument> {
     let stop = config.stop.clone();
     let ctrl_c = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            stop.cancel();
-        }
+        signals.next().await;
+        stop.cancel();
     });
     let (tx, rx) = tokio::sync::mpsc::channel(1024);
     let observations = match &args.observations {
