@@ -203,10 +203,28 @@ pub fn render_json(data: &ReportData) -> Result<String, ReportError> {
     })?)
 }
 
+/// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it into
+/// place: a full disk or a crash mid-write leaves the last good report as it was (and no
+/// temporary file behind), never a truncated one.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
-    std::fs::write(path, bytes).map_err(|source| ReportError::Write {
-        path: path.to_path_buf(),
-        source,
+    use std::io::Write as _;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&partial)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&partial, path)
+    })();
+    result.map_err(|source| {
+        let _ = std::fs::remove_file(&partial);
+        ReportError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })
 }
 
@@ -258,6 +276,38 @@ pub fn write_reports(
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression (issue 11): a report write that fails leaves what was there (a full disk used
+    /// to replace the last good report.html with a truncated one) and no temporary file; one
+    /// that succeeds replaces the old content whole.
+    #[test]
+    fn a_failed_write_keeps_the_last_report_and_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        std::fs::write(&path, "old report").unwrap();
+        write_file(&path, b"new report").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new report");
+
+        // The rename cannot replace a non-empty directory: the write fails at the last step.
+        let blocked = dir.path().join("report.json");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("keep"), "kept").unwrap();
+        let err = write_file(&blocked, b"{}").unwrap_err();
+        assert!(err.to_string().contains("report.json"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(blocked.join("keep")).unwrap(),
+            "kept"
+        );
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            left.iter().all(|n| !n.ends_with(".partial")),
+            "temporary file left behind: {left:?}"
+        );
+    }
+
     use super::*;
 
     #[test]
