@@ -635,11 +635,11 @@ impl Reader<'_> {
                 all.push((i, j, *c));
             }
         }
-        for a in 0..all.len() {
-            for b in a + 1..all.len() {
+        for (a, b) in overlapping_pairs(&all) {
+            {
                 let (ni, ci, na) = all[a];
                 let (nj, cj, nb) = all[b];
-                if ni != nj && overlaps(na, nb) {
+                if ni != nj {
                     let first = &estate.networks[ni];
                     let second = &estate.networks[nj];
                     self.issue_at_line(
@@ -695,8 +695,35 @@ pub fn parse_cidr(text: &str) -> Result<IpNet, String> {
     Ok(net)
 }
 
-fn overlaps(a: IpNet, b: IpNet) -> bool {
-    a.contains(&b.network()) || b.contains(&a.network())
+/// Every pair `(a, b)`, `a < b`, of CIDRs in `all` that overlap, in the order a double loop
+/// over `all` would find them. CIDR blocks are either nested or disjoint, so one sweep in
+/// address order with a stack of the blocks that contain the current one finds every pair in
+/// O(n log n + pairs) (the double loop took 16 minutes over 100,000 networks).
+fn overlapping_pairs(all: &[(usize, usize, IpNet)]) -> Vec<(usize, usize)> {
+    let start = |net: &IpNet| -> (u8, u128, u8) {
+        match net {
+            IpNet::V4(v4) => (4, u128::from(u32::from(v4.network())), v4.prefix_len()),
+            IpNet::V6(v6) => (6, u128::from(v6.network()), v6.prefix_len()),
+        }
+    };
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    // Address order; at one address the larger block (shorter prefix) first, then file order.
+    order.sort_by_key(|&k| (start(&all[k].2), k));
+    let mut open: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    for &k in &order {
+        let net = all[k].2;
+        while let Some(&outer) = open.last() {
+            if all[outer].2.contains(&net.network()) {
+                break;
+            }
+            open.pop();
+        }
+        pairs.extend(open.iter().map(|&outer| (outer.min(k), outer.max(k))));
+        open.push(k);
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Serialises an estate as TOML in the documented format (for `estate show`).
@@ -726,6 +753,51 @@ pub fn summary(estate: &Estate) -> BTreeMap<&'static str, usize> {
 
 #[cfg(test)]
 mod tests {
+
+    /// The sweep finds exactly the pairs, in exactly the order, that the double loop it
+    /// replaced found (nested, identical, adjacent and disjoint blocks, both families).
+    #[test]
+    fn the_overlap_sweep_agrees_with_the_double_loop() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut all: Vec<(usize, usize, IpNet)> = Vec::new();
+        for i in 0..400 {
+            let r = next();
+            let net: IpNet = if r % 5 == 0 {
+                let len = 112 + (r >> 8) as u8 % 17;
+                let addr = std::net::Ipv6Addr::from(
+                    0xfd00_u128 << 112 | u128::from((r >> 16) as u16) << 96,
+                );
+                IpNet::new(addr.into(), len).unwrap().trunc()
+            } else {
+                let len = 20 + (r >> 8) as u8 % 13;
+                let addr = std::net::Ipv4Addr::from(0x0a00_0000 | ((r >> 16) as u32 & 0x000f_ffff));
+                IpNet::new(addr.into(), len).unwrap().trunc()
+            };
+            all.push((i / 2, i % 2, net));
+        }
+        let overlaps = |a: IpNet, b: IpNet| a.contains(&b.network()) || b.contains(&a.network());
+        let mut expected = Vec::new();
+        for a in 0..all.len() {
+            for b in a + 1..all.len() {
+                if overlaps(all[a].2, all[b].2) {
+                    expected.push((a, b));
+                }
+            }
+        }
+        assert!(
+            expected.len() > 50,
+            "the sample has overlaps: {}",
+            expected.len()
+        );
+        assert_eq!(overlapping_pairs(&all), expected);
+    }
+
     use super::*;
 
     const MINIMAL: &str = r#"
