@@ -438,7 +438,7 @@ async fn plan_changes_and_scan_coverage_are_stored_alike_on_both_backends() {
     use crate::register::{backends, device, estate, finding, scan};
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "t").await.unwrap();
+        r.apply_estate(&estate(), "t", true).await.unwrap();
         r.ingest(
             &scan(
                 "s1",

@@ -216,7 +216,7 @@ async fn snapshot(register: &Register) -> (Estate, i64, i64) {
 async fn estate_import_applies_whole_and_failures_change_nothing() {
     for b in backends().await {
         let r = &b.register;
-        let change = r.apply_estate(&estate(), "tester").await.unwrap();
+        let change = r.apply_estate(&estate(), "tester", true).await.unwrap();
         assert_eq!(change.created, 6, "[{}]", b.name);
         assert_eq!(
             r.estate().await.unwrap(),
@@ -224,7 +224,7 @@ async fn estate_import_applies_whole_and_failures_change_nothing() {
             "[{}] round trip",
             b.name
         );
-        let again = r.apply_estate(&estate(), "tester").await.unwrap();
+        let again = r.apply_estate(&estate(), "tester", true).await.unwrap();
         assert_eq!(
             (again.created, again.updated, again.unchanged),
             (0, 0, 6),
@@ -274,7 +274,7 @@ async fn estate_import_applies_whole_and_failures_change_nothing() {
             sensitivity_reason: None,
         });
         assert!(
-            r.apply_estate(&broken, "tester").await.is_err(),
+            r.apply_estate(&broken, "tester", true).await.is_err(),
             "[{}]",
             b.name
         );
@@ -292,7 +292,7 @@ async fn estate_import_applies_whole_and_failures_change_nothing() {
 async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_changes() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         let summary = r
             .ingest(
                 &scan(
@@ -348,7 +348,7 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
             cidrs: vec!["127.99.0.0/24".parse().unwrap()],
             vlan: None,
         });
-        r.apply_estate(&next, "tester").await.unwrap();
+        r.apply_estate(&next, "tester", true).await.unwrap();
         let devices = r.devices().await.unwrap();
         assert_eq!(placed(&devices, "127.90.1.7"), (None, None), "[{}]", b.name);
         assert_eq!(
@@ -369,7 +369,7 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
 async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_them() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         let mac = "00:11:22:33:44:55";
         r.ingest(
             &scan(
@@ -492,7 +492,7 @@ async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_the
 async fn findings_open_resolve_and_waivers_expire() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         r.ingest(
             &scan(
                 "s",
@@ -626,7 +626,7 @@ async fn findings_open_resolve_and_waivers_expire() {
 async fn history_is_append_only() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "alice").await.unwrap();
+        r.apply_estate(&estate(), "alice", true).await.unwrap();
         let entries = r.history(None).await.unwrap();
         assert_eq!(entries.len(), 6, "[{}]", b.name);
         assert!(
@@ -660,7 +660,7 @@ async fn a_sigkilled_ingest_leaves_nothing_half_written() {
     let helper = env!("CARGO_BIN_EXE_register_ingest_helper");
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         r.ingest(
             &scan("before", &[], vec![device("127.90.0.5", None, None)]),
             "tester",
@@ -778,7 +778,7 @@ async fn scan_coverage_is_stored_with_the_scan_in_the_same_transaction() {
     );
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         r.ingest(&batch, "tester").await.unwrap();
         r.ingest(
             &camsweep_register::IngestBatch {
@@ -832,7 +832,7 @@ async fn scan_coverage_is_stored_with_the_scan_in_the_same_transaction() {
 async fn findings_reported_again_move_last_seen_and_pick_up_new_content() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         let devices: Vec<_> = (1..=3)
             .map(|i| device(&format!("127.90.0.{i}"), None, Some("hikvision")))
             .collect();
@@ -1095,7 +1095,7 @@ async fn a_batched_evaluation_stores_what_one_statement_per_row_stored() {
         s.register = s.register.clone().with_rows_per_statement(1);
         let mut rounds = Vec::new();
         for r in [&b.register, &s.register] {
-            r.apply_estate(&estate(), "tester").await.unwrap();
+            r.apply_estate(&estate(), "tester", true).await.unwrap();
             let devices: Vec<_> = (0..600)
                 .map(|i| {
                     device(
@@ -1175,7 +1175,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
     use camsweep_register::{PlanChange, PlanItem};
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester").await.unwrap();
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
         r.ingest(
             &scan(
                 "s",

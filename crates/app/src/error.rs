@@ -115,6 +115,7 @@ impl AppError {
             AppError::Register { source, .. } | AppError::Store(source) => match source {
                 R::Estate(_) | R::Invalid { .. } => Category::InvalidInput,
                 R::NotFound { .. } => Category::NotFound,
+                R::RemovalsRefused { .. } => Category::Precondition,
                 R::Open { .. } => Category::Precondition,
                 _ => Category::Internal,
             },

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use camsweep_identify::Engine;
-use camsweep_model::Identification;
+use camsweep_model::{Identification, PlanStatus};
 use camsweep_policy::plan::{PlanDraft, plan_item};
 use camsweep_policy::{
     DeviceContext, DeviceFacts, FindingDraft, NetworkFacts, OrgFacts, PolicySet, SiteFacts,
@@ -199,9 +199,9 @@ pub fn plan_change(
             return None;
         }
         let status = if state == FindingStatus::Waived {
-            "waived"
+            PlanStatus::Waived
         } else {
-            "open"
+            PlanStatus::Open
         };
         return Some(PlanChange {
             item: PlanItem {
@@ -211,7 +211,7 @@ pub fn plan_change(
                 priority: i64::from(wanted.priority),
                 action: wanted.action.clone(),
                 due: wanted.due.clone(),
-                status: status.to_owned(),
+                status: status.as_str().to_owned(),
                 replaced_by: None,
                 updated_at: at.to_owned(),
                 verified_at: None,
@@ -229,34 +229,32 @@ pub fn plan_change(
                 Some("verified")
             }
             (_, false) if seen_since_update => {
-                item.status = "reopened".to_owned();
+                item.status = PlanStatus::Reopened.as_str().to_owned();
                 item.verified_at = None;
                 Some("reopened")
             }
             _ => None,
         }
     } else {
-        match (existing.status.as_str(), state) {
-            ("closed", FindingStatus::Resolved) => None,
-            (_, FindingStatus::Resolved) => {
-                item.status = "closed".to_owned();
-                Some("closed")
+        // A status the register does not know is left alone (the table's CHECK refuses one).
+        let status = existing.status.parse::<PlanStatus>().ok();
+        let (next, kind) = match (status, state) {
+            (Some(PlanStatus::Closed), FindingStatus::Resolved) => (None, None),
+            (_, FindingStatus::Resolved) => (Some(PlanStatus::Closed), Some("closed")),
+            (Some(PlanStatus::Waived), FindingStatus::Waived) => (None, None),
+            (_, FindingStatus::Waived) => (Some(PlanStatus::Waived), Some("waived")),
+            (Some(PlanStatus::Waived), FindingStatus::Open) => {
+                (Some(PlanStatus::Open), Some("unwaived"))
             }
-            ("waived", FindingStatus::Waived) => None,
-            (_, FindingStatus::Waived) => {
-                item.status = "waived".to_owned();
-                Some("waived")
+            (Some(PlanStatus::Closed), FindingStatus::Open) => {
+                (Some(PlanStatus::Reopened), Some("reopened"))
             }
-            ("waived", FindingStatus::Open) => {
-                item.status = "open".to_owned();
-                Some("unwaived")
-            }
-            ("closed", FindingStatus::Open) => {
-                item.status = "reopened".to_owned();
-                Some("reopened")
-            }
-            _ => None,
+            _ => (None, None),
+        };
+        if let Some(next) = next {
+            item.status = next.as_str().to_owned();
         }
+        kind
     };
     let mut updated = false;
     if let Some(wanted) = wanted

@@ -15,6 +15,23 @@ pub struct UnknownValue {
     pub expected: &'static str,
 }
 
+/// The value of a vocabulary whose word is `s`, or which words it has.
+fn word<T: Copy, const N: usize>(
+    s: &str,
+    all: [T; N],
+    as_str: fn(T) -> &'static str,
+    what: &'static str,
+    expected: &'static str,
+) -> Result<T, UnknownValue> {
+    all.into_iter()
+        .find(|v| as_str(*v) == s)
+        .ok_or_else(|| UnknownValue {
+            what,
+            value: s.to_owned(),
+            expected,
+        })
+}
+
 /// How serious a finding is. Ordered: `Critical` sorts first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,14 +74,13 @@ impl FromStr for Severity {
 
     /// An unknown word is an error, never silently `Info`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| UnknownValue {
-                what: "severity",
-                value: s.to_owned(),
-                expected: "critical, high, medium, low, info",
-            })
+        word(
+            s,
+            Self::ALL,
+            Self::as_str,
+            "severity",
+            "critical, high, medium, low, info",
+        )
     }
 }
 
@@ -132,14 +148,13 @@ impl FromStr for PlanStatus {
     type Err = UnknownValue;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| UnknownValue {
-                what: "plan status",
-                value: s.to_owned(),
-                expected: "open, scheduled, replaced, removed, waived, reopened, closed",
-            })
+        word(
+            s,
+            Self::ALL,
+            Self::as_str,
+            "plan status",
+            "open, scheduled, replaced, removed, waived, reopened, closed",
+        )
     }
 }
 

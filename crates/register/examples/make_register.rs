@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     runtime.block_on(async {
         let register = Register::open(path).await?;
         let estate = Estate::parse(&estate(), "bench-estate.toml", None)?;
-        register.apply_estate(&estate, "bench").await?;
+        register.apply_estate(&estate, "bench", true).await?;
         let started = Instant::now();
         let mut left = devices;
         let mut second = 60u8;

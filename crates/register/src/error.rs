@@ -69,6 +69,16 @@ pub enum RegisterError {
         field: &'static str,
         message: String,
     },
+    /// An estate import would delete sites or networks that still hold devices, and removals
+    /// were not allowed. Nothing was changed.
+    #[error(
+        "the estate file would remove {}; their devices would become unplaced and their findings \
+         change. Nothing was changed; pass --allow-removals to apply it",
+        removals.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    RemovalsRefused {
+        removals: Vec<crate::estate::Removal>,
+    },
     #[error("{what} {id:?} not found in the register")]
     NotFound { what: &'static str, id: String },
     #[error("invalid input: {field}: {message}")]

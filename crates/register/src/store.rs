@@ -210,8 +210,9 @@ impl Register {
         &self,
         estate: &Estate,
         actor: &str,
+        allow_removals: bool,
     ) -> Result<EstateChange, RegisterError> {
-        dispatch!(self, s => s.apply_estate(estate, actor).await)
+        dispatch!(self, s => s.apply_estate(estate, actor, allow_removals).await)
     }
 
     pub async fn ingest(
@@ -310,14 +311,6 @@ impl Register {
         actor: &str,
     ) -> Result<PlanItem, RegisterError> {
         dispatch!(self, s => s.update_plan_item_status(id, status, replaced_by, actor).await)
-    }
-
-    pub async fn upsert_plan_item(
-        &self,
-        item: &PlanItem,
-        actor: &str,
-    ) -> Result<(), RegisterError> {
-        dispatch!(self, s => s.upsert_plan_item(item, actor).await)
     }
 
     pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {

@@ -71,6 +71,18 @@ impl Store {
             .during("opening a transaction")
     }
 
+    /// A transaction for an evaluation: one at a time ([`EVALUATION_LOCK`]).
+    async fn begin_evaluation(&self) -> Result<Tx, RegisterError> {
+        let mut tx = self.begin().await?;
+        if let Some(lock) = EVALUATION_LOCK {
+            sqlx::query(lock)
+                .execute(&mut *tx)
+                .await
+                .during("waiting for another evaluation to finish")?;
+        }
+        Ok(tx)
+    }
+
     // ----------------------------------------------------------------------------- estate
 
     /// The estate as stored.
@@ -83,10 +95,15 @@ impl Store {
     /// organisations, sites and networks, re-places every device, and records each change in
     /// history. A network or site that still has devices placed on it may be deleted; its devices
     /// become unplaced (and history says so).
+    ///
+    /// Unless `allow_removals`, an estate that would delete a site or network still holding
+    /// devices is refused ([`RegisterError::RemovalsRefused`]): the check reads the devices
+    /// inside this transaction, so a device ingested meanwhile cannot slip past it.
     pub async fn apply_estate(
         &self,
         estate: &Estate,
         actor: &str,
+        allow_removals: bool,
     ) -> Result<EstateChange, RegisterError> {
         let mut tx = self.begin().await?;
         let old = read_estate(&mut tx).await?;
@@ -95,6 +112,16 @@ impl Store {
 
         // Devices first lose placements that are about to vanish, so FKs hold throughout.
         let devices = load_devices(&mut tx).await?;
+        if !allow_removals {
+            let removals = crate::estate::removals_holding_devices(
+                &old,
+                estate,
+                devices.values().map(|d| d.network_id.as_deref()),
+            );
+            if !removals.is_empty() {
+                return Err(RegisterError::RemovalsRefused { removals });
+            }
+        }
         let mut replaced = 0;
         for device in devices.values() {
             let new_network = device
@@ -716,13 +743,7 @@ impl Store {
         results: &[(String, Identification, Vec<NewFinding>)],
         actor: &str,
     ) -> Result<EvaluationDelta, RegisterError> {
-        let mut tx = self.begin().await?;
-        if let Some(lock) = EVALUATION_LOCK {
-            sqlx::query(lock)
-                .execute(&mut *tx)
-                .await
-                .during("waiting for another evaluation to finish")?;
-        }
+        let mut tx = self.begin_evaluation().await?;
         let (delta, _) =
             evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         tx.commit().await.during("committing the evaluation")?;
@@ -744,13 +765,7 @@ impl Store {
     where
         F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
     {
-        let mut tx = self.begin().await?;
-        if let Some(lock) = EVALUATION_LOCK {
-            sqlx::query(lock)
-                .execute(&mut *tx)
-                .await
-                .during("waiting for another evaluation to finish")?;
-        }
+        let mut tx = self.begin_evaluation().await?;
         let (delta, mut states) =
             evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         let waivers = active_waivers_in(&mut tx, today).await?;
@@ -989,40 +1004,6 @@ impl Store {
     }
 
     // ---------------------------------------------------------------- remediation plan table
-
-    /// Inserts or replaces a plan item, recording the change in history.
-    pub async fn upsert_plan_item(
-        &self,
-        item: &PlanItem,
-        actor: &str,
-    ) -> Result<(), RegisterError> {
-        let mut tx = self.begin().await?;
-        let before: Option<(String,)> =
-            sqlx::query_as("SELECT status FROM remediation_items WHERE id = $1")
-                .bind(&item.id)
-                .fetch_optional(&mut *tx)
-                .await
-                .during("reading a plan item")?;
-        upsert_plan_items(&mut tx, &[item]).await?;
-        let action = if before.is_some() {
-            "updated"
-        } else {
-            "created"
-        };
-        history(
-            &mut tx,
-            &item.updated_at,
-            actor,
-            "plan_item",
-            &item.id,
-            action,
-            before.map(|(s,)| serde_json::json!({ "status": s })),
-            json(item),
-        )
-        .await?;
-        tx.commit().await.during("committing a plan item")?;
-        Ok(())
-    }
 
     /// Stores plan changes decided by an evaluation, in one transaction, each with its history
     /// entry (action = the change's kind).

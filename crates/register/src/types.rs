@@ -291,7 +291,9 @@ pub struct PlanItem {
 impl PlanItem {
     /// A removal or replacement has been recorded (verified or not).
     pub fn removal_claimed(&self) -> bool {
-        matches!(self.status.as_str(), "removed" | "replaced")
+        self.status
+            .parse::<camsweep_model::PlanStatus>()
+            .is_ok_and(camsweep_model::PlanStatus::is_removal_claim)
     }
 }
 

@@ -194,6 +194,11 @@ pub async fn scan<I: Identifier + ?Sized>(
             })
             .await;
     }
+    // A stop that came before the last host was started (even before the first) left hosts
+    // unscanned: the scan is partial even though no host was in flight to be aborted.
+    if stop.is_cancelled() && addresses.next().is_some() {
+        interrupted = true;
+    }
     devices.sort_by_key(|d| d.address.parse::<IpAddr>().ok());
     Ok(ScanDocument {
         scan: ScanMeta {

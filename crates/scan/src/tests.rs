@@ -666,6 +666,27 @@ async fn udp_discovery_answers_are_filed_under_their_address() {
     assert_eq!(wsd.port, Some(3702));
 }
 
+/// Regression: a stop that came before any host started (a signal while the KB loaded)
+/// returned a scan of 0 hosts marked complete, so the register took it as a full scan.
+#[tokio::test]
+async fn a_scan_stopped_before_it_started_is_marked_interrupted() {
+    let mut config = ScanConfig::new(TargetSpec {
+        include: vec!["127.0.0.1".into(), "127.0.0.2".into()],
+        max_hosts: 4,
+        ..TargetSpec::default()
+    });
+    config.udp = false;
+    config.limits = quick_limits();
+    config.stop.cancel();
+    let (tx, _rx) = mpsc::channel(64);
+    let doc = scan(config, &Unknown, tx).await.unwrap();
+    assert_eq!(doc.scan.hosts_scanned, 0);
+    assert!(
+        doc.scan.interrupted,
+        "a scan of none of its hosts is partial"
+    );
+}
+
 #[tokio::test]
 async fn cancelling_returns_what_was_found_marked_interrupted() {
     let port = serve(|s| async move {

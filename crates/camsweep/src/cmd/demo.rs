@@ -173,7 +173,7 @@ impl Pipeline<'_> {
         register: &Register,
         truth: &[TruthRecord],
     ) -> anyhow::Result<DemoSummary> {
-        register.apply_estate(self.estate, ACTOR).await?;
+        register.apply_estate(self.estate, ACTOR, true).await?;
 
         let targets: Vec<String> = self
             .estate
