@@ -365,6 +365,69 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
     }
 }
 
+/// Regression (issue 11): an import that moves a kept network off a site it deletes, to a site
+/// of a new organisation that replaces the old one, used to fail on the site's foreign key
+/// (the site was deleted while the network still pointed at it). Devices on the network stay
+/// placed, and history records every step.
+#[tokio::test]
+async fn a_network_moves_off_a_deleted_site_and_organisation_in_one_import() {
+    for b in backends().await {
+        let r = &b.register;
+        r.apply_estate(&estate(), "tester", true).await.unwrap();
+        r.ingest(
+            &scan("s1", &[], vec![device("127.91.3.3", None, None)]),
+            "tester",
+        )
+        .await
+        .unwrap();
+        let text = ESTATE
+            .replace("id = \"dept\"", "id = \"agency\"")
+            .replace("organisation = \"dept\"", "organisation = \"agency\"")
+            .replace("id = \"depot\"", "id = \"warehouse\"")
+            .replace("site = \"depot\"", "site = \"warehouse\"");
+        let next = Estate::parse(&text, "next.toml", None).unwrap();
+        let change = r.apply_estate(&next, "tester", true).await.unwrap();
+        assert_eq!(
+            (change.created, change.deleted),
+            (2, 2),
+            "[{}] {change:?}",
+            b.name
+        );
+        assert_eq!(
+            r.estate().await.unwrap(),
+            next.clone().sorted(),
+            "[{}]",
+            b.name
+        );
+        let devices = r.devices().await.unwrap();
+        assert_eq!(
+            devices[0].network_id.as_deref(),
+            Some("depot-lan"),
+            "[{}]",
+            b.name
+        );
+        assert_eq!(
+            devices[0].site_id.as_deref(),
+            Some("warehouse"),
+            "[{}]",
+            b.name
+        );
+        let deleted = r.history(Some(("site", "depot"))).await.unwrap();
+        assert!(
+            deleted.iter().any(|h| h.action == "deleted"),
+            "[{}] {deleted:?}",
+            b.name
+        );
+        let moved = r.history(Some(("network", "depot-lan"))).await.unwrap();
+        assert!(
+            moved.iter().any(|h| h.action == "updated"),
+            "[{}] {moved:?}",
+            b.name
+        );
+        b.cleanup().await;
+    }
+}
+
 #[tokio::test]
 async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_them() {
     for b in backends().await {

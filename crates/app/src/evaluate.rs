@@ -12,10 +12,10 @@ use camsweep_policy::plan::{PlanDraft, plan_item};
 use camsweep_policy::{
     DeviceContext, DeviceFacts, FindingDraft, NetworkFacts, OrgFacts, PolicySet, SiteFacts,
 };
-use camsweep_register::estate::{Network, Site};
+use camsweep_register::estate::{EstateIndex, Network, Organisation, Site};
 use camsweep_register::{
-    DeviceRecord, Estate, EvaluationDelta, FindingState, FindingStatus, NewFinding, PlanChange,
-    PlanItem, Register, Zone, new_id, now_rfc3339, today,
+    DeviceRecord, EvaluationDelta, FindingState, FindingStatus, NewFinding, PlanChange, PlanItem,
+    Register, Zone, new_id, now_rfc3339, today,
 };
 use time::format_description::well_known::Rfc3339;
 
@@ -85,6 +85,7 @@ pub async fn evaluate(
     actor: &str,
 ) -> Result<Evaluation, AppError> {
     let estate = register.estate().await?;
+    let index = EstateIndex::new(&estate);
     let devices = register.devices().await?;
     let mut observations = register.observations_by_device().await?;
     let now = today();
@@ -99,7 +100,7 @@ pub async fn evaluate(
                 .clone()
                 .unwrap_or_else(|| Identification::unknown(engine.kb().version.clone())),
         };
-        contexts.push(context_for(device, &identification, &estate, &now));
+        contexts.push(context_for(device, &identification, &index, &now));
         identifications.push((device.id.clone(), identification));
     }
     drop(observations);
@@ -108,7 +109,7 @@ pub async fn evaluate(
     // The plan: one item per finding that asks for an action.
     let mut wanted: HashMap<(String, String, String), PlanDraft> = HashMap::new();
     for (context, drafts) in contexts.iter().zip(&drafts) {
-        let reachable = reachable_from_core(context, &estate);
+        let reachable = reachable_from_core(context, &index);
         for draft in drafts {
             if let Some(item) = plan_item(draft, context, reachable) {
                 let key = (
@@ -159,7 +160,7 @@ pub async fn evaluate(
 /// (`other`, `unknown`) on a site that has a `core` network is taken as reachable (no
 /// segregation has been declared, and the site's core network is one hop away). Devices on
 /// the core network are on it, not "reachable from" it, and unplaced devices are not counted.
-pub fn reachable_from_core(context: &DeviceContext, estate: &Estate) -> bool {
+pub fn reachable_from_core(context: &DeviceContext, estate: &EstateIndex<'_>) -> bool {
     let (Some(network), Some(site)) = (&context.network, &context.site) else {
         return false;
     };
@@ -167,11 +168,7 @@ pub fn reachable_from_core(context: &DeviceContext, estate: &Estate) -> bool {
         Ok(zone) => zone,
         Err(_) => return false,
     };
-    matches!(zone, Zone::Other | Zone::Unknown)
-        && estate
-            .networks
-            .iter()
-            .any(|n| n.site == site.id && n.zone == Zone::Core)
+    matches!(zone, Zone::Other | Zone::Unknown) && estate.sites_with_core.contains(site.id.as_str())
 }
 
 /// The next state of one finding's plan item, or `None` when nothing changes.
@@ -295,14 +292,16 @@ fn later(a: &str, b: &str) -> bool {
 pub fn context_for(
     device: &DeviceRecord,
     identification: &Identification,
-    estate: &Estate,
+    estate: &EstateIndex<'_>,
     now: &str,
 ) -> DeviceContext {
     let network = device
         .network_id
         .as_deref()
-        .and_then(|id| estate.network(id));
-    let site = network.and_then(|n| estate.site(&n.site));
+        .and_then(|id| estate.networks.get(id).copied());
+    let site = network.and_then(|n| estate.sites.get(n.site.as_str()).copied());
+    let organisation =
+        site.and_then(|s| estate.organisations.get(s.organisation.as_str()).copied());
     let facts = DeviceFacts {
         id: device.id.clone(),
         address: device.address.clone(),
@@ -314,7 +313,7 @@ pub fn context_for(
         vendor: identification.vendor.clone(),
         first_seen: Some(device.first_seen.clone()),
     };
-    policy_input(facts, site, network, estate, now, None)
+    policy_input(facts, site, network, organisation, now, None)
 }
 
 /// The one policy-input builder: a device's facts placed on a site and network of the estate
@@ -324,11 +323,10 @@ pub fn policy_input(
     device: DeviceFacts,
     site: Option<&Site>,
     network: Option<&Network>,
-    estate: &Estate,
+    organisation: Option<&Organisation>,
     now: &str,
     purpose: Option<String>,
 ) -> DeviceContext {
-    let organisation = site.and_then(|s| estate.organisation(&s.organisation));
     DeviceContext {
         device,
         site: site.map(|s| SiteFacts {
@@ -576,7 +574,7 @@ mod tests {
     }
 
     /// A site with a core, an isolated and an `other` network.
-    fn two_site_estate() -> Estate {
+    fn two_site_estate() -> camsweep_register::Estate {
         let text = r#"
 [[organisation]]
 id = "dept"
@@ -607,12 +605,13 @@ site = "hq"
 zone = "other"
 cidrs = ["10.0.2.0/24"]
 "#;
-        Estate::parse(text, "estate.toml", None).expect("a valid estate")
+        camsweep_register::Estate::parse(text, "estate.toml", None).expect("a valid estate")
     }
 
     #[test]
     fn reachable_from_core_means_not_isolated_on_a_site_with_a_core_network() {
         let estate = two_site_estate();
+        let estate = EstateIndex::new(&estate);
         let ctx = |site: &str, network: &str, zone: &str| DeviceContext {
             site: Some(SiteFacts {
                 id: site.into(),

@@ -160,7 +160,7 @@ pub fn check(
             facts,
             Some(site),
             network,
-            estate,
+            organisation,
             &now,
             request.purpose.clone(),
         );

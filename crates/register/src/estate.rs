@@ -146,8 +146,11 @@ impl Estate {
         file: &str,
         known_packs: Option<&[String]>,
     ) -> Result<Self, EstateError> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let mut reader = Reader {
-            text,
+            line_starts,
             file,
             issues: Vec::new(),
         };
@@ -218,28 +221,141 @@ impl Estate {
     }
 }
 
-/// Longest-prefix match of `address` over `networks`.
+/// Longest-prefix match of `address` over `networks` (builds a [`Placer`]: to place many
+/// addresses, build one and reuse it).
 pub fn place_in(networks: &[Network], address: std::net::IpAddr) -> Option<Placement<'_>> {
-    networks
-        .iter()
-        .flat_map(|n| n.cidrs.iter().map(move |c| (n, *c)))
-        .filter(|(_, cidr)| cidr.contains(&address))
-        .max_by_key(|(_, cidr)| cidr.prefix_len())
-        .map(|(network, cidr)| Placement { network, cidr })
+    Placer::new(networks).place(address)
+}
+
+/// A CIDR block as (family, network address, prefix length) with IPv4-mapped IPv6 blocks
+/// (`::ffff:10.0.0.0/104`) written as their IPv4 twins (`10.0.0.0/8`): both name the same
+/// addresses, so they must place, and overlap, alike.
+fn canonical_block(net: &IpNet) -> (u8, u128, u8) {
+    match net {
+        IpNet::V4(v4) => (4, u128::from(u32::from(v4.network())), v4.prefix_len()),
+        IpNet::V6(v6) => match v6.network().to_ipv4_mapped() {
+            Some(v4) if v6.prefix_len() >= 96 => {
+                (4, u128::from(u32::from(v4)), v6.prefix_len() - 96)
+            }
+            _ => (6, u128::from(v6.network()), v6.prefix_len()),
+        },
+    }
+}
+
+/// An address as (family, bits), IPv4-mapped IPv6 addresses as IPv4.
+fn canonical_address(address: std::net::IpAddr) -> (u8, u128) {
+    match address.to_canonical() {
+        std::net::IpAddr::V4(v4) => (4, u128::from(u32::from(v4))),
+        std::net::IpAddr::V6(v6) => (6, u128::from(v6)),
+    }
+}
+
+fn mask(family: u8, bits: u128, prefix: u8) -> u128 {
+    let width: u32 = if family == 4 { 32 } else { 128 };
+    let host = width - u32::from(prefix);
+    if host >= 128 { 0 } else { bits >> host << host }
+}
+
+/// Network address → (network, the CIDR as written), for one prefix length.
+type Blocks<'a> = HashMap<u128, (&'a Network, IpNet)>;
+
+/// Longest-prefix placement over many networks: one hash map per prefix length in use, so an
+/// address costs one lookup per distinct prefix length (at most 33 + 129), not one test per
+/// CIDR of the estate. With 100,000 networks the linear scan made ingest and estate import
+/// quadratic in practice.
+pub struct Placer<'a> {
+    /// (family, prefix length) → network address → (network, the CIDR as written), longest
+    /// prefixes first.
+    levels: Vec<((u8, u8), Blocks<'a>)>,
+}
+
+impl<'a> Placer<'a> {
+    pub fn new(networks: &'a [Network]) -> Self {
+        let mut by_level: HashMap<(u8, u8), Blocks<'a>> = HashMap::new();
+        for network in networks {
+            for cidr in &network.cidrs {
+                let (family, bits, prefix) = canonical_block(cidr);
+                // The first network to claim a block keeps it (a valid estate has no two).
+                by_level
+                    .entry((family, prefix))
+                    .or_default()
+                    .entry(bits)
+                    .or_insert((network, *cidr));
+            }
+        }
+        let mut levels: Vec<_> = by_level.into_iter().collect();
+        levels.sort_by_key(|((family, prefix), _)| (*family, std::cmp::Reverse(*prefix)));
+        Placer { levels }
+    }
+
+    /// The network `address` falls in, by longest prefix.
+    pub fn place(&self, address: std::net::IpAddr) -> Option<Placement<'a>> {
+        let (family, bits) = canonical_address(address);
+        self.levels
+            .iter()
+            .filter(|((f, _), _)| *f == family)
+            .find_map(|((_, prefix), blocks)| blocks.get(&mask(family, bits, *prefix)))
+            .map(|&(network, cidr)| Placement { network, cidr })
+    }
+}
+
+/// The estate's organisations, sites and networks by id, for many lookups.
+pub struct EstateIndex<'a> {
+    pub organisations: HashMap<&'a str, &'a Organisation>,
+    pub sites: HashMap<&'a str, &'a Site>,
+    pub networks: HashMap<&'a str, &'a Network>,
+    /// Sites with at least one `core` network.
+    pub sites_with_core: HashSet<&'a str>,
+}
+
+impl<'a> EstateIndex<'a> {
+    pub fn new(estate: &'a Estate) -> Self {
+        EstateIndex {
+            organisations: estate
+                .organisations
+                .iter()
+                .map(|o| (o.id.as_str(), o))
+                .collect(),
+            sites: estate.sites.iter().map(|s| (s.id.as_str(), s)).collect(),
+            networks: estate.networks.iter().map(|n| (n.id.as_str(), n)).collect(),
+            sites_with_core: estate
+                .networks
+                .iter()
+                .filter(|n| n.zone == Zone::Core)
+                .map(|n| n.site.as_str())
+                .collect(),
+        }
+    }
 }
 
 /// The estate plus where each item was defined, for reference checks.
 struct Located {
     estate: Estate,
-    org_lines: Vec<usize>,
-    site_lines: Vec<(usize, usize)>,
-    /// (line of the table, line of `site`, line of each cidr)
-    network_lines: Vec<(usize, usize, Vec<usize>)>,
+    /// The line of each CIDR of each valid network, in `estate.networks` order.
+    network_lines: Vec<Vec<usize>>,
     policy_lines: Vec<Vec<usize>>,
+    /// Every id a table declares, valid table or not: (kind, id, line). Checking duplicates and
+    /// references against these, not only the tables that read cleanly, reports every problem
+    /// in one pass (a site with a bad sensitivity still exists for its networks, and its own
+    /// unknown organisation is still named).
+    declared: Vec<(&'static str, String, usize)>,
+    /// Every reference a table makes: (kind of the referrer, its id, field, kind of the
+    /// target, target id, line).
+    references: Vec<Reference>,
+}
+
+struct Reference {
+    from: &'static str,
+    from_id: String,
+    field: &'static str,
+    to: &'static str,
+    target: String,
+    line: usize,
 }
 
 struct Reader<'t> {
-    text: &'t str,
+    /// Byte offset where each line starts (line 1 at index 0).
+    line_starts: Vec<usize>,
     file: &'t str,
     issues: Vec<EstateIssue>,
 }
@@ -247,13 +363,10 @@ struct Reader<'t> {
 type Spanned<T> = toml::Spanned<T>;
 
 impl Reader<'_> {
+    /// The 1-based line of a byte offset, by binary search over the line starts (counting
+    /// newlines from the top for every item made reading a large file quadratic).
     fn line_of(&self, offset: usize) -> usize {
-        let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1
+        self.line_starts.partition_point(|&start| start <= offset)
     }
 
     fn issue(&mut self, offset: usize, field: impl Into<String>, message: impl Into<String>) {
@@ -269,10 +382,10 @@ impl Reader<'_> {
     fn read_root(&mut self, root: &DeTable<'_>) -> Located {
         let mut located = Located {
             estate: Estate::default(),
-            org_lines: Vec::new(),
-            site_lines: Vec::new(),
             network_lines: Vec::new(),
             policy_lines: Vec::new(),
+            declared: Vec::new(),
+            references: Vec::new(),
         };
         for (key, value) in root {
             let tables = match key.get_ref().as_ref() {
@@ -421,8 +534,12 @@ impl Reader<'_> {
         let policies = self
             .string_list(path, table, "policies")
             .unwrap_or_default();
+        if let Some((id, _)) = &id {
+            located
+                .declared
+                .push(("organisation", id.clone(), self.line_of(offset)));
+        }
         if let (Some((id, _)), Some((name, _))) = (id, name) {
-            located.org_lines.push(self.line_of(offset));
             located
                 .policy_lines
                 .push(policies.iter().map(|(_, o)| self.line_of(*o)).collect());
@@ -461,12 +578,24 @@ impl Reader<'_> {
                     None
                 }
             });
-        if let (Some((id, _)), Some((organisation, org_at)), Some((name, _)), Some(sensitivity)) =
+        if let Some((id, _)) = &id {
+            located
+                .declared
+                .push(("site", id.clone(), self.line_of(offset)));
+            if let Some((organisation, at)) = &organisation {
+                located.references.push(Reference {
+                    from: "site",
+                    from_id: id.clone(),
+                    field: "organisation",
+                    to: "organisation",
+                    target: organisation.clone(),
+                    line: self.line_of(*at),
+                });
+            }
+        }
+        if let (Some((id, _)), Some((organisation, _)), Some((name, _)), Some(sensitivity)) =
             (id, organisation, name, sensitivity)
         {
-            located
-                .site_lines
-                .push((self.line_of(offset), self.line_of(org_at)));
             located.estate.sites.push(Site {
                 id,
                 organisation,
@@ -545,12 +674,23 @@ impl Reader<'_> {
         };
         // A network with bad or missing CIDRs is kept with its good ones, so that reference and
         // overlap checks still run (the bad ones are already reported, so the file is refused).
-        if let (Some((id, _)), Some((site, site_at)), Some(zone), Some(vlan)) =
-            (id, site, zone, vlan)
-        {
+        if let Some((id, _)) = &id {
             located
-                .network_lines
-                .push((self.line_of(offset), self.line_of(site_at), cidr_lines));
+                .declared
+                .push(("network", id.clone(), self.line_of(offset)));
+            if let Some((site, at)) = &site {
+                located.references.push(Reference {
+                    from: "network",
+                    from_id: id.clone(),
+                    field: "site",
+                    to: "site",
+                    target: site.clone(),
+                    line: self.line_of(*at),
+                });
+            }
+        }
+        if let (Some((id, _)), Some((site, _)), Some(zone), Some(vlan)) = (id, site, zone, vlan) {
+            located.network_lines.push(cidr_lines);
             located.estate.networks.push(Network {
                 id,
                 site,
@@ -572,45 +712,25 @@ impl Reader<'_> {
 
     fn check_references(&mut self, located: &Located, known_packs: Option<&[String]>) {
         let estate = &located.estate;
-        duplicate_ids(
-            self,
-            "organisation",
-            estate.organisations.iter().map(|o| o.id.as_str()),
-            &located.org_lines,
-        );
-        duplicate_ids(
-            self,
-            "site",
-            estate.sites.iter().map(|s| s.id.as_str()),
-            &located.site_lines.iter().map(|l| l.0).collect::<Vec<_>>(),
-        );
-        duplicate_ids(
-            self,
-            "network",
-            estate.networks.iter().map(|n| n.id.as_str()),
-            &located
-                .network_lines
-                .iter()
-                .map(|l| l.0)
-                .collect::<Vec<_>>(),
-        );
-        let org_ids: HashSet<&str> = estate.organisations.iter().map(|o| o.id.as_str()).collect();
-        let site_ids: HashSet<&str> = estate.sites.iter().map(|s| s.id.as_str()).collect();
-        for (i, site) in estate.sites.iter().enumerate() {
-            if !org_ids.contains(site.organisation.as_str()) {
-                self.issue_at_line(
-                    located.site_lines[i].1,
-                    format!("site {:?}.organisation", site.id),
-                    format!("unknown organisation {:?}", site.organisation),
-                );
+        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+        for (kind, id, line) in &located.declared {
+            match first.get(&(*kind, id.as_str())) {
+                Some(first_line) => self.issue_at_line(
+                    *line,
+                    format!("{kind}.id"),
+                    format!("duplicate {kind} id {id:?} (first defined at line {first_line})"),
+                ),
+                None => {
+                    first.insert((kind, id.as_str()), *line);
+                }
             }
         }
-        for (i, network) in estate.networks.iter().enumerate() {
-            if !site_ids.contains(network.site.as_str()) {
+        for r in &located.references {
+            if !first.contains_key(&(r.to, r.target.as_str())) {
                 self.issue_at_line(
-                    located.network_lines[i].1,
-                    format!("network {:?}.site", network.id),
-                    format!("unknown site {:?}", network.site),
+                    r.line,
+                    format!("{} {:?}.{}", r.from, r.from_id, r.field),
+                    format!("unknown {} {:?}", r.to, r.target),
                 );
             }
         }
@@ -643,35 +763,15 @@ impl Reader<'_> {
                     let first = &estate.networks[ni];
                     let second = &estate.networks[nj];
                     self.issue_at_line(
-                        located.network_lines[nj].2[cj],
+                        located.network_lines[nj][cj],
                         format!("network {:?}.cidrs[{cj}]", second.id),
                         format!(
                             "{nb} overlaps {na} of network {:?} (line {})",
-                            first.id, located.network_lines[ni].2[ci]
+                            first.id, located.network_lines[ni][ci]
                         ),
                     );
                 }
             }
-        }
-    }
-}
-
-fn duplicate_ids<'a>(
-    reader: &mut Reader<'_>,
-    kind: &str,
-    ids: impl Iterator<Item = &'a str>,
-    lines: &[usize],
-) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        if let Some(first) = seen.get(id) {
-            reader.issue_at_line(
-                lines[i],
-                format!("{kind}.id"),
-                format!("duplicate {kind} id {id:?} (first defined at line {first})"),
-            );
-        } else {
-            seen.insert(id, lines[i]);
         }
     }
 }
@@ -751,14 +851,15 @@ pub fn parse_cidr(text: &str) -> Result<IpNet, String> {
 /// Every pair `(a, b)`, `a < b`, of CIDRs in `all` that overlap, in the order a double loop
 /// over `all` would find them. CIDR blocks are either nested or disjoint, so one sweep in
 /// address order with a stack of the blocks that contain the current one finds every pair in
-/// O(n log n + pairs) instead of the double loop's O(n²). (The import as a whole is still
-/// slower than linear on large files: see issue 11's note; this is one part of it.)
+/// O(n log n + pairs) instead of the double loop's O(n²).
 fn overlapping_pairs(all: &[(usize, usize, IpNet)]) -> Vec<(usize, usize)> {
-    let start = |net: &IpNet| -> (u8, u128, u8) {
-        match net {
-            IpNet::V4(v4) => (4, u128::from(u32::from(v4.network())), v4.prefix_len()),
-            IpNet::V6(v6) => (6, u128::from(v6.network()), v6.prefix_len()),
-        }
+    let start = canonical_block;
+    let contains = |outer: &IpNet, inner: &IpNet| {
+        let (family, outer_bits, outer_prefix) = canonical_block(outer);
+        let (inner_family, inner_bits, inner_prefix) = canonical_block(inner);
+        family == inner_family
+            && inner_prefix >= outer_prefix
+            && mask(family, inner_bits, outer_prefix) == outer_bits
     };
     let mut order: Vec<usize> = (0..all.len()).collect();
     // Address order; at one address the larger block (shorter prefix) first, then file order.
@@ -768,7 +869,7 @@ fn overlapping_pairs(all: &[(usize, usize, IpNet)]) -> Vec<(usize, usize)> {
     for &k in &order {
         let net = all[k].2;
         while let Some(&outer) = open.last() {
-            if all[outer].2.contains(&net.network()) {
+            if contains(&all[outer].2, &net) {
                 break;
             }
             open.pop();
@@ -919,6 +1020,14 @@ cidrs = ["10.1.0.0/16", "300.1.1.0/24"]
             ("e.toml:6", "colour", "unknown key"),
             ("e.toml:5", "policies[0]", "unknown policy pack"),
             ("e.toml:16", "sensitivity", "unknown sensitivity"),
+            // The same site, whose sensitivity is bad, still has its other problems named
+            // (they used to show only once the sensitivity was fixed).
+            (
+                "e.toml:14",
+                "organisation",
+                "unknown organisation \"ghost\"",
+            ),
+            ("e.toml:12", "site.id", "duplicate site id \"hq\""),
             ("e.toml:19", "site", "unknown site \"nowhere\""),
             ("e.toml:26", "cidrs[1]", "not a CIDR"),
             ("e.toml:26", "cidrs[0]", "overlaps 10.0.0.0/8"),
@@ -973,6 +1082,108 @@ cidrs = ["10.1.0.0/16", "300.1.1.0/24"]
             assert!(err.to_string().contains("empty.toml:1"), "{err}");
             assert!(err.to_string().contains("delete the whole estate"), "{err}");
         }
+    }
+
+    /// A network whose zone is bad is still a network for the references and duplicates of
+    /// the others, and its own unknown site is reported in the same pass.
+    #[test]
+    fn a_network_with_a_bad_zone_still_has_its_site_checked() {
+        let text = MINIMAL.to_owned()
+            + "[[network]]\nid = \"cams\"\nsite = \"annex\"\nzone = \"cctv\"\ncidrs = [\"127.91.0.0/24\"]\n";
+        let err = Estate::parse(&text, "e.toml", None).unwrap_err();
+        let lines: Vec<(usize, &str)> = err
+            .issues
+            .iter()
+            .map(|i| (i.line, i.message.as_str()))
+            .collect();
+        assert_eq!(lines.len(), 2, "{err}");
+        assert_eq!(lines[0].0, 18, "{err}");
+        assert!(lines[0].1.contains("unknown site \"annex\""), "{err}");
+        assert_eq!(lines[1].0, 19, "{err}");
+    }
+
+    /// `::ffff:127.90.0.0/120` names the addresses of `127.90.0.0/24`: the two overlap, and
+    /// an address written either way is placed on the same network.
+    #[test]
+    fn ipv4_mapped_ipv6_networks_are_their_ipv4_twins() {
+        let twin = MINIMAL.to_owned()
+            + "[[network]]\nid = \"mapped\"\nsite = \"hq\"\nzone = \"isolated\"\ncidrs = [\"::ffff:127.90.0.0/120\"]\n";
+        let err = Estate::parse(&twin, "e.toml", None).unwrap_err();
+        assert!(err.to_string().contains("overlaps 127.90.0.0/24"), "{err}");
+
+        let mapped_only = MINIMAL.replace("127.90.0.0/24", "::ffff:127.90.0.0/120");
+        let estate = Estate::parse(&mapped_only, "e.toml", None).unwrap();
+        for address in ["127.90.0.7", "::ffff:127.90.0.7"] {
+            let placed = estate.place(address.parse().unwrap()).expect(address);
+            assert_eq!(placed.network.id, "hq-core", "{address}");
+        }
+        let estate = Estate::parse(MINIMAL, "e.toml", None).unwrap();
+        let placed = estate.place("::ffff:127.90.0.7".parse().unwrap()).unwrap();
+        assert_eq!(placed.network.id, "hq-core");
+        assert!(estate.place("::127.90.0.7".parse().unwrap()).is_none());
+    }
+
+    /// The placement index agrees with the linear longest-prefix scan it replaced, over nested
+    /// blocks of both families.
+    #[test]
+    fn the_placer_agrees_with_a_linear_longest_prefix_scan() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut networks = Vec::new();
+        for i in 0..300 {
+            let r = next();
+            let net: IpNet = if r % 4 == 0 {
+                let addr = std::net::Ipv6Addr::from(
+                    0xfd00_u128 << 112 | u128::from((r >> 16) as u16) << 96,
+                );
+                IpNet::new(addr.into(), 100 + (r >> 8) as u8 % 29)
+                    .unwrap()
+                    .trunc()
+            } else {
+                let addr = std::net::Ipv4Addr::from(0x0a00_0000 | ((r >> 16) as u32 & 0x00ff_ffff));
+                IpNet::new(addr.into(), 8 + (r >> 8) as u8 % 25)
+                    .unwrap()
+                    .trunc()
+            };
+            networks.push(Network {
+                id: format!("n{i}"),
+                site: "s".into(),
+                zone: Zone::Other,
+                cidrs: vec![net],
+                vlan: None,
+            });
+        }
+        let linear = |address: std::net::IpAddr| {
+            networks
+                .iter()
+                .flat_map(|n| n.cidrs.iter().map(move |c| (n, *c)))
+                .filter(|(_, cidr)| cidr.contains(&address))
+                // The first of equally long blocks, as the placer keeps it.
+                .fold(None::<(&Network, IpNet)>, |best, (n, c)| match best {
+                    Some((_, b)) if b.prefix_len() >= c.prefix_len() => best,
+                    _ => Some((n, c)),
+                })
+                .map(|(n, _)| n.id.clone())
+        };
+        let placer = Placer::new(&networks);
+        let mut placed = 0;
+        for _ in 0..5000 {
+            let r = next();
+            let address: std::net::IpAddr = if r % 4 == 0 {
+                std::net::Ipv6Addr::from(0xfd00_u128 << 112 | u128::from(r as u32) << 80).into()
+            } else {
+                std::net::Ipv4Addr::from(0x0a00_0000 | (r as u32 & 0x00ff_ffff)).into()
+            };
+            let got = placer.place(address).map(|p| p.network.id.clone());
+            placed += usize::from(got.is_some());
+            assert_eq!(got, linear(address), "{address}");
+        }
+        assert!(placed > 1000, "the sample places addresses: {placed}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use camsweep_model::{Identification, Observation, ObservationKind};
 use sqlx::Row;
 
 use crate::error::{QueryContext, RegisterError};
-use crate::estate::{Estate, Network, Organisation, Site, place_in};
+use crate::estate::{Estate, EstateIndex, Network, Organisation, Placer, Site};
 use crate::store::{device_key, now_rfc3339, observation_mac};
 use crate::types::*;
 
@@ -110,7 +110,6 @@ impl Store {
         let at = now_rfc3339();
         let mut change = EstateChange::default();
 
-        // Devices first lose placements that are about to vanish, so FKs hold throughout.
         let devices = load_devices(&mut tx).await?;
         if !allow_removals {
             let removals = crate::estate::removals_holding_devices(
@@ -122,220 +121,217 @@ impl Store {
                 return Err(RegisterError::RemovalsRefused { removals });
             }
         }
-        let mut replaced = 0;
+        let placer = Placer::new(&estate.networks);
+        let (old_index, new_index) = (EstateIndex::new(&old), EstateIndex::new(estate));
+        let mut history_lines: Vec<HistoryLine> = Vec::new();
+        let mut line = |entity, id: &str, action: &str, before, after| {
+            history_lines.push(HistoryLine::new(&at, entity, id, action, before, after));
+        };
+
+        // Every statement below covers many rows: one statement per row cost a round trip to
+        // SQLite's worker thread each, and 100,000 networks took 30 s.
+        // Devices whose network changes are unplaced first, so foreign keys hold throughout,
+        // and placed again once the new networks exist.
+        let mut moved: Vec<(String, String)> = Vec::new();
+        let mut unplaced: Vec<String> = Vec::new();
         for device in devices.values() {
             let new_network = device
                 .address
                 .as_deref()
                 .and_then(|a| a.parse().ok())
-                .and_then(|ip| place_in(&estate.networks, ip))
+                .and_then(|ip| placer.place(ip))
                 .map(|p| p.network.id.clone());
             if new_network != device.network_id {
-                replaced += 1;
-                set_device_network(&mut tx, &device.id, None).await?;
-                history(
-                    &mut tx,
-                    &at,
-                    actor,
+                line(
                     "device",
                     &device.id,
                     "moved",
                     Some(serde_json::json!({ "network": device.network_id })),
                     Some(serde_json::json!({ "network": new_network })),
-                )
-                .await?;
-            }
-        }
-
-        // Delete what the new estate no longer has (children first).
-        for n in &old.networks {
-            if estate.network(&n.id).is_none() {
-                sqlx::query("UPDATE devices SET network_id = NULL WHERE network_id = $1")
-                    .bind(&n.id)
-                    .execute(&mut *tx)
-                    .await
-                    .during("unplacing devices of a deleted network")?;
-                sqlx::query("DELETE FROM networks WHERE id = $1")
-                    .bind(&n.id)
-                    .execute(&mut *tx)
-                    .await
-                    .during("deleting a network")?;
-                history(
-                    &mut tx,
-                    &at,
-                    actor,
-                    "network",
-                    &n.id,
-                    "deleted",
-                    json(n),
-                    None,
-                )
-                .await?;
-                change.deleted += 1;
-            }
-        }
-        for s in &old.sites {
-            if estate.site(&s.id).is_none() {
-                sqlx::query("DELETE FROM sites WHERE id = $1")
-                    .bind(&s.id)
-                    .execute(&mut *tx)
-                    .await
-                    .during("deleting a site")?;
-                history(&mut tx, &at, actor, "site", &s.id, "deleted", json(s), None).await?;
-                change.deleted += 1;
-            }
-        }
-        for o in &old.organisations {
-            if estate.organisation(&o.id).is_none() {
-                sqlx::query("DELETE FROM organisations WHERE id = $1")
-                    .bind(&o.id)
-                    .execute(&mut *tx)
-                    .await
-                    .during("deleting an organisation")?;
-                history(
-                    &mut tx,
-                    &at,
-                    actor,
-                    "organisation",
-                    &o.id,
-                    "deleted",
-                    json(o),
-                    None,
-                )
-                .await?;
-                change.deleted += 1;
-            }
-        }
-
-        // Upsert parents before children.
-        for o in &estate.organisations {
-            let policies = serde_json::to_string(&o.policies).unwrap_or_default();
-            match old.organisation(&o.id) {
-                Some(prev) if prev == o => change.unchanged += 1,
-                prev => {
-                    sqlx::query(
-                        "INSERT INTO organisations (id, name, policies) VALUES ($1, $2, $3)
-                         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-                                                        policies = excluded.policies",
-                    )
-                    .bind(&o.id)
-                    .bind(&o.name)
-                    .bind(&policies)
-                    .execute(&mut *tx)
-                    .await
-                    .during("storing an organisation")?;
-                    let action = if prev.is_some() { "updated" } else { "created" };
-                    history(
-                        &mut tx,
-                        &at,
-                        actor,
-                        "organisation",
-                        &o.id,
-                        action,
-                        prev.and_then(json),
-                        json(o),
-                    )
-                    .await?;
-                    if prev.is_some() {
-                        change.updated += 1
-                    } else {
-                        change.created += 1
-                    }
+                );
+                unplaced.push(device.id.clone());
+                if let Some(network) = new_network {
+                    moved.push((device.id.clone(), network));
                 }
             }
         }
-        for s in &estate.sites {
-            match old.site(&s.id) {
-                Some(prev) if prev == s => change.unchanged += 1,
-                prev => {
-                    sqlx::query(
-                        "INSERT INTO sites (id, organisation_id, name, address, sensitivity,
-                                            sensitivity_reason)
-                         VALUES ($1, $2, $3, $4, $5, $6)
-                         ON CONFLICT (id) DO UPDATE SET
-                             organisation_id = excluded.organisation_id, name = excluded.name,
-                             address = excluded.address, sensitivity = excluded.sensitivity,
-                             sensitivity_reason = excluded.sensitivity_reason",
-                    )
-                    .bind(&s.id)
-                    .bind(&s.organisation)
-                    .bind(&s.name)
-                    .bind(&s.address)
-                    .bind(s.sensitivity.as_str())
-                    .bind(&s.sensitivity_reason)
-                    .execute(&mut *tx)
-                    .await
-                    .during("storing a site")?;
-                    let action = if prev.is_some() { "updated" } else { "created" };
-                    history(
-                        &mut tx,
-                        &at,
-                        actor,
-                        "site",
-                        &s.id,
-                        action,
-                        prev.and_then(json),
-                        json(s),
-                    )
-                    .await?;
-                    if prev.is_some() {
-                        change.updated += 1
-                    } else {
-                        change.created += 1
-                    }
-                }
-            }
+        change.devices_replaced = unplaced.len();
+        let deleted_networks: Vec<String> = old
+            .networks
+            .iter()
+            .filter(|n| !new_index.networks.contains_key(n.id.as_str()))
+            .map(|n| n.id.clone())
+            .collect();
+        update_where_in(
+            &mut tx,
+            "UPDATE devices SET network_id = NULL WHERE id IN (",
+            &unplaced,
+            "unplacing devices that move",
+        )
+        .await?;
+        update_where_in(
+            &mut tx,
+            "UPDATE devices SET network_id = NULL WHERE network_id IN (",
+            &deleted_networks,
+            "unplacing devices of a deleted network",
+        )
+        .await?;
+        update_where_in(
+            &mut tx,
+            "DELETE FROM networks WHERE id IN (",
+            &deleted_networks,
+            "deleting networks",
+        )
+        .await?;
+        for n in old
+            .networks
+            .iter()
+            .filter(|n| !new_index.networks.contains_key(n.id.as_str()))
+        {
+            line("network", &n.id, "deleted", json(n), None);
         }
-        for n in &estate.networks {
-            match old.network(&n.id) {
-                Some(prev) if prev == n => change.unchanged += 1,
-                prev => {
-                    let cidrs: Vec<String> = n.cidrs.iter().map(|c| c.to_string()).collect();
-                    sqlx::query(
-                        "INSERT INTO networks (id, site_id, zone, cidrs, vlan)
-                         VALUES ($1, $2, $3, $4, $5)
-                         ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,
-                             zone = excluded.zone, cidrs = excluded.cidrs, vlan = excluded.vlan",
-                    )
-                    .bind(&n.id)
-                    .bind(&n.site)
-                    .bind(n.zone.as_str())
-                    .bind(serde_json::to_string(&cidrs).unwrap_or_default())
-                    .bind(n.vlan.map(i64::from))
-                    .execute(&mut *tx)
-                    .await
-                    .during("storing a network")?;
-                    let action = if prev.is_some() { "updated" } else { "created" };
-                    history(
-                        &mut tx,
-                        &at,
-                        actor,
-                        "network",
-                        &n.id,
-                        action,
-                        prev.and_then(json),
-                        json(n),
-                    )
-                    .await?;
-                    if prev.is_some() {
-                        change.updated += 1
-                    } else {
-                        change.created += 1
-                    }
-                }
-            }
-        }
+        change.deleted += deleted_networks.len();
 
-        // Re-place devices onto the new networks.
-        for device in devices.values() {
-            let Some(ip) = device.address.as_deref().and_then(|a| a.parse().ok()) else {
-                continue;
-            };
-            if let Some(p) = place_in(&estate.networks, ip) {
-                set_device_network(&mut tx, &device.id, Some(&p.network.id)).await?;
-            }
+        // Parents before children; the sites and organisations that go are deleted after the
+        // networks and sites that stay have moved off them.
+        let organisations: Vec<&Organisation> = estate
+            .organisations
+            .iter()
+            .filter(|o| {
+                let prev = old_index.organisations.get(o.id.as_str()).copied();
+                record_upsert(&mut change, &mut line, "organisation", &o.id, prev, o)
+            })
+            .collect();
+        let sites: Vec<&Site> = estate
+            .sites
+            .iter()
+            .filter(|s| {
+                let prev = old_index.sites.get(s.id.as_str()).copied();
+                record_upsert(&mut change, &mut line, "site", &s.id, prev, s)
+            })
+            .collect();
+        let networks: Vec<&Network> = estate
+            .networks
+            .iter()
+            .filter(|n| {
+                let prev = old_index.networks.get(n.id.as_str()).copied();
+                record_upsert(&mut change, &mut line, "network", &n.id, prev, n)
+            })
+            .collect();
+        for chunk in organisations.chunks(ESTATE_ROW_CHUNK) {
+            let mut insert =
+                sqlx::QueryBuilder::<Db>::new("INSERT INTO organisations (id, name, policies) ");
+            insert.push_values(chunk, |mut b, o| {
+                b.push_bind(o.id.clone())
+                    .push_bind(o.name.clone())
+                    .push_bind(serde_json::to_string(&o.policies).unwrap_or_default());
+            });
+            insert.push(
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, policies = excluded.policies",
+            );
+            insert
+                .build()
+                .execute(&mut *tx)
+                .await
+                .during("storing organisations")?;
         }
-        change.devices_replaced = replaced;
+        for chunk in sites.chunks(ESTATE_ROW_CHUNK) {
+            let mut insert = sqlx::QueryBuilder::<Db>::new(
+                "INSERT INTO sites (id, organisation_id, name, address, sensitivity,
+                                    sensitivity_reason) ",
+            );
+            insert.push_values(chunk, |mut b, s| {
+                b.push_bind(s.id.clone())
+                    .push_bind(s.organisation.clone())
+                    .push_bind(s.name.clone())
+                    .push_bind(s.address.clone())
+                    .push_bind(s.sensitivity.as_str())
+                    .push_bind(s.sensitivity_reason.clone());
+            });
+            insert.push(
+                " ON CONFLICT (id) DO UPDATE SET
+                     organisation_id = excluded.organisation_id, name = excluded.name,
+                     address = excluded.address, sensitivity = excluded.sensitivity,
+                     sensitivity_reason = excluded.sensitivity_reason",
+            );
+            insert
+                .build()
+                .execute(&mut *tx)
+                .await
+                .during("storing sites")?;
+        }
+        for chunk in networks.chunks(ESTATE_ROW_CHUNK) {
+            let mut insert = sqlx::QueryBuilder::<Db>::new(
+                "INSERT INTO networks (id, site_id, zone, cidrs, vlan) ",
+            );
+            insert.push_values(chunk, |mut b, n| {
+                let cidrs: Vec<String> = n.cidrs.iter().map(|c| c.to_string()).collect();
+                b.push_bind(n.id.clone())
+                    .push_bind(n.site.clone())
+                    .push_bind(n.zone.as_str())
+                    .push_bind(serde_json::to_string(&cidrs).unwrap_or_default())
+                    .push_bind(n.vlan.map(i64::from));
+            });
+            insert.push(
+                " ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,
+                     zone = excluded.zone, cidrs = excluded.cidrs, vlan = excluded.vlan",
+            );
+            insert
+                .build()
+                .execute(&mut *tx)
+                .await
+                .during("storing networks")?;
+        }
+        let deleted_sites: Vec<&Site> = old
+            .sites
+            .iter()
+            .filter(|s| !new_index.sites.contains_key(s.id.as_str()))
+            .collect();
+        let ids: Vec<String> = deleted_sites.iter().map(|s| s.id.clone()).collect();
+        update_where_in(
+            &mut tx,
+            "DELETE FROM sites WHERE id IN (",
+            &ids,
+            "deleting sites",
+        )
+        .await?;
+        for s in &deleted_sites {
+            line("site", &s.id, "deleted", json(*s), None);
+        }
+        let deleted_organisations: Vec<&Organisation> = old
+            .organisations
+            .iter()
+            .filter(|o| !new_index.organisations.contains_key(o.id.as_str()))
+            .collect();
+        let ids: Vec<String> = deleted_organisations.iter().map(|o| o.id.clone()).collect();
+        update_where_in(
+            &mut tx,
+            "DELETE FROM organisations WHERE id IN (",
+            &ids,
+            "deleting organisations",
+        )
+        .await?;
+        for o in &deleted_organisations {
+            line("organisation", &o.id, "deleted", json(*o), None);
+        }
+        change.deleted += deleted_sites.len() + deleted_organisations.len();
+
+        // Place the devices that moved onto their new networks.
+        for chunk in moved.chunks(ESTATE_ROW_CHUNK) {
+            let mut update = sqlx::QueryBuilder::<Db>::new(
+                "UPDATE devices SET network_id = placed.column2 FROM (",
+            );
+            update.push_values(chunk, |mut b, (device, network)| {
+                b.push_bind(device.clone()).push_bind(network.clone());
+            });
+            update.push(") AS placed WHERE devices.id = placed.column1");
+            update
+                .build()
+                .execute(&mut *tx)
+                .await
+                .during("placing devices")?;
+        }
+        insert_history(&mut tx, actor, &history_lines, HISTORY_CHUNK).await?;
         tx.commit().await.during("committing the estate")?;
         Ok(change)
     }
@@ -427,6 +423,7 @@ impl Store {
         )
         .await?;
 
+        let placer = Placer::new(&estate.networks);
         let mut seen_ids: HashSet<String> = HashSet::new();
         let mut pending_observations: Vec<(String, &Observation)> = Vec::new();
         for item in &batch.devices {
@@ -436,7 +433,7 @@ impl Store {
                 .or_else(|| item.observations.iter().find_map(observation_mac));
             let ip = item.address.as_deref().and_then(|a| a.parse().ok());
             let network_id = ip
-                .and_then(|ip| place_in(&estate.networks, ip))
+                .and_then(|ip| placer.place(ip))
                 .map(|p| p.network.id.clone());
             if network_id.is_none() {
                 summary.devices_unplaced += 1;
@@ -1396,18 +1393,61 @@ async fn load_devices(
         .collect())
 }
 
-async fn set_device_network(
+/// Rows per multi-row statement of an estate import (six parameters at most per row).
+const ESTATE_ROW_CHUNK: usize = 1000;
+
+/// `{prefix}$1, $2, ...)` over `ids`, [`FINDING_ID_CHUNK`] ids per statement (`prefix` ends
+/// with `IN (`).
+async fn update_where_in(
     tx: &mut Tx,
-    device_id: &str,
-    network_id: Option<&str>,
+    prefix: &'static str,
+    ids: &[String],
+    during: &'static str,
 ) -> Result<(), RegisterError> {
-    sqlx::query("UPDATE devices SET network_id = $2 WHERE id = $1")
-        .bind(device_id)
-        .bind(network_id)
-        .execute(&mut **tx)
-        .await
-        .during("placing a device")?;
+    for ids in ids.chunks(FINDING_ID_CHUNK) {
+        let mut statement = sqlx::QueryBuilder::<Db>::new(prefix);
+        let mut list = statement.separated(", ");
+        for id in ids {
+            list.push_bind(id.clone());
+        }
+        statement.push(")");
+        statement.build().execute(&mut **tx).await.during(during)?;
+    }
     Ok(())
+}
+
+/// Counts one item of an estate import as created, updated or unchanged and records its history
+/// line; true when it must be written.
+fn record_upsert<T: PartialEq + serde::Serialize>(
+    change: &mut EstateChange,
+    line: &mut impl FnMut(
+        &'static str,
+        &str,
+        &str,
+        Option<serde_json::Value>,
+        Option<serde_json::Value>,
+    ),
+    entity: &'static str,
+    id: &str,
+    prev: Option<&T>,
+    new: &T,
+) -> bool {
+    match prev {
+        Some(prev) if prev == new => {
+            change.unchanged += 1;
+            false
+        }
+        Some(prev) => {
+            change.updated += 1;
+            line(entity, id, "updated", json(prev), json(new));
+            true
+        }
+        None => {
+            change.created += 1;
+            line(entity, id, "created", None, json(new));
+            true
+        }
+    }
 }
 
 /// Appends one history line (the batched [`insert_history`] with one row).
