@@ -807,6 +807,8 @@ pub fn parse_hex(text: &str) -> Option<Vec<u8>> {
 /// What one SNMP answer tells about a device, in observation terms.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Learned {
+    /// What the answer answers: the msgID of a v3 message, the request-id of a v1/v2c PDU.
+    pub answer_to: Option<i64>,
     /// The v3 authoritative engine ID (from a Report's USM parameters), raw octets.
     pub engine_id: Option<Vec<u8>>,
     pub engine_boots: Option<i64>,
@@ -823,6 +825,7 @@ pub fn learn(input: &[u8]) -> Result<Learned, ParseError> {
     let mut out = Learned::default();
     match parse_message(input)? {
         Message::V3(m) => {
+            out.answer_to = Some(m.msg_id);
             if let Some(usm) = m.usm
                 && !usm.engine_id.is_empty()
                 && matches!(
@@ -836,6 +839,7 @@ pub fn learn(input: &[u8]) -> Result<Learned, ParseError> {
             }
         }
         Message::Community { pdu, .. } => {
+            out.answer_to = Some(pdu.request_id);
             if pdu.pdu_type == PduType::Response {
                 if let Some(Value::OctetString(text)) = pdu.value(SYS_DESCR) {
                     out.sys_descr = Some(String::from_utf8_lossy(text).into_owned());

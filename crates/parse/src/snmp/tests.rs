@@ -171,12 +171,21 @@ fn a_v1_request_decodes_with_its_community_and_oid() {
     assert_eq!(pdu.request_id, 0x4f89fbdd);
     assert_eq!(pdu.varbinds[0].name.to_string(), "1.3.6.1.2.1.1.5.0");
     // A request teaches nothing about the device.
-    assert_eq!(learn(&unhex(GET_V1_SYSNAME)).unwrap(), Learned::default());
+    let learned = learn(&unhex(GET_V1_SYSNAME)).unwrap();
+    assert_eq!(learned.answer_to, Some(0x4f89fbdd));
+    assert_eq!(
+        learned,
+        Learned {
+            answer_to: learned.answer_to,
+            ..Learned::default()
+        }
+    );
 }
 
 #[test]
 fn a_v2c_response_yields_sys_descr_and_sys_object_id() {
     let learned = learn(&v2c_response_hand_built()).unwrap();
+    assert_eq!(learned.answer_to, Some(7));
     assert_eq!(
         learned.sys_descr.as_deref(),
         Some("AXIS P1375 Network Camera")
