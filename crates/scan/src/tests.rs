@@ -1083,3 +1083,86 @@ async fn hostile_snmp_answers_are_dropped_without_hanging() {
         doc.devices
     );
 }
+
+/// The lab's SNMP-only devices, scanned over loopback: the SNMPv3 engine ID arrives without any
+/// community; sysDescr and sysObjectID only once the operator's community is configured.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lab_snmp_only_devices_answer_engine_id_discovery_and_only_their_community() {
+    use camsweep_lab::{DeviceSpec, Lab, LabOptions, LabSpec, ListenMode};
+    let nvr = "127.61.1.1";
+    let axis = "127.61.1.2";
+    let lab = Lab::start(
+        LabSpec {
+            devices: vec![
+                DeviceSpec::new(nvr.parse().unwrap(), "hikvision-nvr-snmp"),
+                DeviceSpec::new(axis.parse().unwrap(), "axis-ipc-snmp"),
+            ],
+        },
+        LabOptions {
+            mode: ListenMode::PerAddress,
+            ..LabOptions::default()
+        },
+    )
+    .await
+    .expect("the lab starts on loopback");
+    let scan_with = |communities: Vec<String>| {
+        let mut config = ScanConfig::new(TargetSpec {
+            include: vec![nvr.into(), axis.into()],
+            max_hosts: 4,
+            ..TargetSpec::default()
+        });
+        config.ports = Vec::new();
+        config.limits = quick_limits();
+        config.snmp_communities = communities;
+        run_config(config)
+    };
+    let kinds_of = |doc: &ScanDocument, addr: &str| -> Vec<(ObservationKind, String)> {
+        doc.devices
+            .iter()
+            .find(|d| d.address == addr)
+            .unwrap_or_else(|| panic!("{addr} not found: {doc:#?}"))
+            .observations
+            .iter()
+            .map(|o| (o.kind, o.value.clone()))
+            .collect()
+    };
+
+    let doc = scan_with(Vec::new()).await;
+    let got = kinds_of(&doc, nvr);
+    assert!(
+        got.iter()
+            .any(|(k, v)| *k == ObservationKind::SnmpEngineId && v.starts_with("800098fd03")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(k, _)| *k == ObservationKind::SnmpSysDescr));
+    let got = kinds_of(&doc, axis);
+    assert!(
+        got.iter()
+            .any(|(k, v)| *k == ObservationKind::SnmpEngineId && v.starts_with("8000017004")),
+        "{got:?}"
+    );
+
+    let doc = scan_with(vec!["lab-snmp-community".into()]).await;
+    let got = kinds_of(&doc, nvr);
+    assert!(
+        got.contains(&(
+            ObservationKind::SnmpSysDescr,
+            "Hikvision company products".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            ObservationKind::SnmpSysObjectId,
+            "1.3.6.1.4.1.50001.1".into()
+        )),
+        "{got:?}"
+    );
+    // The Axis agent has no community: it stays silent to SNMPv2c.
+    assert!(
+        !kinds_of(&doc, axis)
+            .iter()
+            .any(|(k, _)| *k == ObservationKind::SnmpSysDescr)
+    );
+    lab.shutdown().await;
+}
