@@ -33,22 +33,9 @@ pub(crate) fn answer(device: &Device, service: &SnmpService, probe: &[u8]) -> Op
             } else {
                 USM_STATS_UNKNOWN_USER_NAMES
             };
-            let report = snmp::encode_pdu(
-                PduType::Report,
-                request_id,
-                &[(counter, Value::Counter32(1))],
-            );
-            let params = Usm {
-                engine_id: engine_id.clone(),
-                engine_boots: 1,
-                engine_time: i64::from(uptime_seconds()),
-                user_name: usm.user_name,
-                auth_params: Vec::new(),
-                priv_params: Vec::new(),
-            };
-            Some(snmp::encode_v3_message(
-                msg_id, 0, &params, &engine_id, &report,
-            ))
+            let mut params = Usm::unauthenticated(engine_id, 1, i64::from(uptime_seconds()));
+            params.user_name = usm.user_name;
+            Some(snmp::encode_report(msg_id, request_id, &params, counter, 1))
         }
         Message::Community {
             version: 1,

@@ -207,6 +207,21 @@ pub struct Usm {
     pub priv_params: Vec<u8>,
 }
 
+impl Usm {
+    /// noAuthNoPriv parameters (RFC 3414 section 2.4): no user name, no authentication or
+    /// privacy parameters.
+    pub fn unauthenticated(engine_id: Vec<u8>, engine_boots: i64, engine_time: i64) -> Self {
+        Self {
+            engine_id,
+            engine_boots,
+            engine_time,
+            user_name: Vec::new(),
+            auth_params: Vec::new(),
+            priv_params: Vec::new(),
+        }
+    }
+}
+
 /// An SNMPv3 message (RFC 3412 section 6).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct V3Message {
@@ -379,23 +394,38 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode_integer(tlv: Tlv<'_>) -> Result<i64, ParseError> {
-    let bytes = tlv.value;
+/// The value octets of an integer: at least one, at most `max` (after one leading zero octet,
+/// when `unsigned`: the sign octet of a non-negative value).
+fn integer_octets<'a>(
+    tlv: Tlv<'a>,
+    unsigned: bool,
+    max: usize,
+    limit_name: &'static str,
+) -> Result<&'a [u8], ParseError> {
+    let mut bytes = tlv.value;
     if bytes.is_empty() {
         return Err(ParseError::malformed(
             WHAT,
-            "an INTEGER of at least one octet",
+            "an integer of at least one octet",
             tlv.offset,
         ));
     }
-    if bytes.len() > 8 {
+    if unsigned && bytes.len() > 1 && bytes[0] == 0 {
+        bytes = &bytes[1..];
+    }
+    if bytes.len() > max {
         return Err(ParseError::LimitExceeded {
             what: WHAT,
-            limit_name: "INTEGER octets",
-            limit: 8,
+            limit_name,
+            limit: max,
             offset: Some(tlv.offset),
         });
     }
+    Ok(bytes)
+}
+
+fn decode_integer(tlv: Tlv<'_>) -> Result<i64, ParseError> {
+    let bytes = integer_octets(tlv, false, 8, "INTEGER octets")?;
     let mut v: i64 = if bytes[0] & 0x80 != 0 { -1 } else { 0 };
     for &b in bytes {
         v = (v << 8) | i64::from(b);
@@ -406,25 +436,7 @@ fn decode_integer(tlv: Tlv<'_>) -> Result<i64, ParseError> {
 /// An unsigned application integer (Counter32, Gauge32, TimeTicks, Counter64): a non-negative
 /// INTEGER encoding of at most `max` value octets (plus a leading zero).
 fn decode_unsigned(tlv: Tlv<'_>, max: usize) -> Result<u64, ParseError> {
-    let mut bytes = tlv.value;
-    if bytes.is_empty() {
-        return Err(ParseError::malformed(
-            WHAT,
-            "an unsigned integer of at least one octet",
-            tlv.offset,
-        ));
-    }
-    if bytes.len() > 1 && bytes[0] == 0 {
-        bytes = &bytes[1..];
-    }
-    if bytes.len() > max {
-        return Err(ParseError::LimitExceeded {
-            what: WHAT,
-            limit_name: "unsigned integer octets",
-            limit: max,
-            offset: Some(tlv.offset),
-        });
-    }
+    let bytes = integer_octets(tlv, true, max, "unsigned integer octets")?;
     Ok(bytes.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b)))
 }
 
@@ -1051,16 +1063,28 @@ pub const FLAG_REPORTABLE: u8 = 0x04;
 /// answers with a Report (usmStatsUnknownEngineIDs) carrying its engine ID. No credential is
 /// sent or guessed.
 pub fn encode_v3_discovery(msg_id: i32, request_id: i32) -> Vec<u8> {
-    let usm = Usm {
-        engine_id: Vec::new(),
-        engine_boots: 0,
-        engine_time: 0,
-        user_name: Vec::new(),
-        auth_params: Vec::new(),
-        priv_params: Vec::new(),
-    };
+    let usm = Usm::unauthenticated(Vec::new(), 0, 0);
     let pdu = encode_pdu(PduType::GetRequest, request_id, &[]);
     encode_v3_message(msg_id, FLAG_REPORTABLE, &usm, &[], &pdu)
+}
+
+/// How an SNMPv3 agent answers a request it cannot process (RFC 3414 section 3.2): a Report
+/// PDU binding one usmStats counter (`usmStatsUnknownEngineIDs.0` for engine-ID discovery) to
+/// `count`, in a message with the agent's USM parameters and its engine ID as context engine
+/// ID. Used by the lab's agent and by tests.
+pub fn encode_report(
+    msg_id: i32,
+    request_id: i32,
+    usm: &Usm,
+    counter: &[u32],
+    count: u32,
+) -> Vec<u8> {
+    let pdu = encode_pdu(
+        PduType::Report,
+        request_id,
+        &[(counter, Value::Counter32(count))],
+    );
+    encode_v3_message(msg_id, 0, usm, &usm.engine_id, &pdu)
 }
 
 #[cfg(test)]

@@ -117,24 +117,9 @@ mod tests {
             msg_id: 11,
             request_id: 22,
         };
-        let usm = snmp::Usm {
-            engine_id: b"\x80\x00\x98\xfd\x04cam".to_vec(),
-            engine_boots: 1,
-            engine_time: 2,
-            user_name: Vec::new(),
-            auth_params: Vec::new(),
-            priv_params: Vec::new(),
-        };
+        let usm = snmp::Usm::unauthenticated(b"\x80\x00\x98\xfd\x04cam".to_vec(), 1, 2);
         let report = |msg_id| {
-            let pdu = snmp::encode_pdu(
-                snmp::PduType::Report,
-                msg_id,
-                &[(
-                    snmp::USM_STATS_UNKNOWN_ENGINE_IDS,
-                    snmp::Value::Counter32(1),
-                )],
-            );
-            snmp::encode_v3_message(msg_id, 0, &usm, &usm.engine_id, &pdu)
+            snmp::encode_report(msg_id, msg_id, &usm, snmp::USM_STATS_UNKNOWN_ENGINE_IDS, 1)
         };
         assert_eq!(
             observations(ids, &report(11)),

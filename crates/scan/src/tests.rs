@@ -935,29 +935,18 @@ fn engine_id_report(request: &[u8]) -> Vec<Vec<u8>> {
     let Ok(snmp::Message::V3(m)) = snmp::parse_message(request) else {
         return Vec::new();
     };
-    let usm = snmp::Usm {
-        engine_id: b"\x80\x00\x98\xfd\x03\x02\x00\x00\x00\x00\x01".to_vec(),
-        engine_boots: 3,
-        engine_time: 1234,
-        user_name: Vec::new(),
-        auth_params: Vec::new(),
-        priv_params: Vec::new(),
-    };
-    let request_id = m.pdu.map_or(0, |p| p.request_id as i32);
-    let pdu = snmp::encode_pdu(
-        snmp::PduType::Report,
-        request_id,
-        &[(
-            snmp::USM_STATS_UNKNOWN_ENGINE_IDS,
-            snmp::Value::Counter32(1),
-        )],
+    let usm = snmp::Usm::unauthenticated(
+        b"\x80\x00\x98\xfd\x03\x02\x00\x00\x00\x00\x01".to_vec(),
+        3,
+        1234,
     );
-    vec![snmp::encode_v3_message(
+    let request_id = m.pdu.map_or(0, |p| p.request_id as i32);
+    vec![snmp::encode_report(
         m.msg_id as i32,
-        0,
+        request_id,
         &usm,
-        &usm.engine_id,
-        &pdu,
+        snmp::USM_STATS_UNKNOWN_ENGINE_IDS,
+        1,
     )]
 }
 
