@@ -636,6 +636,7 @@ fn snmp_alone_identifies_the_maker_by_enterprise_number_and_sys_descr() {
         (K::SnmpSysObjectId, "1.3.6.1.4.1.1004849.3.2.1", "dahua"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.368.4", "axis"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.23465.1", "vivotek"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.3967.1", "bosch"),
         // RFC 3411 engine IDs: enterprise with the high bit set, format 3 (MAC).
         (K::SnmpEngineId, "800098fd03020000000001", "hikvision"),
         (K::SnmpEngineId, "8000017003020000000002", "axis"),
