@@ -221,6 +221,45 @@ async fn a_stalled_host_costs_its_deadline_and_no_more() {
     lab.shutdown().await;
 }
 
+/// Issue 9: a device that answers nothing but SNMP is identified from the credential-free
+/// SNMPv3 engine-ID discovery alone, by the enterprise number in its engine ID.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_answering_only_snmp_is_identified_by_its_engine_id() {
+    let _guard = LAB_LOCK.lock().await;
+    let lab = start_lab(4, &["hikvision-nvr-snmp", "axis-ipc-snmp"]).await;
+    let targets: Vec<String> = lab.truth().iter().map(|t| t.address.clone()).collect();
+    let targets: Vec<&str> = targets.iter().map(String::as_str).collect();
+    let (doc, _) = run_scan(&targets, limits()).await.unwrap();
+    for t in lab.truth() {
+        let d = device(&doc, t);
+        assert!(d.open_ports.is_empty(), "{}: {:?}", t.profile, d.open_ports);
+        assert_eq!(
+            d.identification.manufacturer, t.manufacturer,
+            "{}: {:#?}",
+            t.profile, d.identification
+        );
+        assert!(
+            d.identification
+                .evidence
+                .iter()
+                .any(|e| e.kind == ObservationKind::SnmpEngineId && e.rule.contains("snmp-engine")),
+            "{}: {:#?}",
+            t.profile,
+            d.identification.evidence
+        );
+        // No community was configured: nothing but the engine ID came back.
+        assert!(
+            d.observations
+                .iter()
+                .all(|o| o.kind == ObservationKind::SnmpEngineId),
+            "{}: {:#?}",
+            t.profile,
+            d.observations
+        );
+    }
+    lab.shutdown().await;
+}
+
 #[tokio::test]
 async fn out_of_scope_targets_are_refused_before_any_packet() {
     for (target, needle) in [

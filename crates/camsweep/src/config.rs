@@ -49,8 +49,13 @@ pub struct ScanDefaults {
     pub max_hosts: Option<u64>,
     /// Allow prefixes wider than /16 (IPv4) or /112 (IPv6) (`--allow-large`).
     pub allow_large: Option<bool>,
-    /// UDP discovery: WS-Discovery, SSDP, SADP, DHIP (`false` = `--no-udp`).
+    /// UDP discovery: WS-Discovery, SSDP, SADP, DHIP, SNMP (`false` = `--no-udp`).
     pub udp: Option<bool>,
+    /// SNMPv3 engine-ID discovery on UDP 161 (`false` = `--no-snmp`).
+    pub snmp: Option<bool>,
+    /// SNMPv2c communities to read sysDescr/sysObjectID with (`--snmp-community`). Only
+    /// communities you own; empty by default.
+    pub snmp_communities: Option<Vec<String>>,
     /// Also send discovery to the multicast groups (`--multicast`).
     pub multicast: Option<bool>,
     /// Read MAC addresses from the neighbour table (`false` = `--no-mac`).
@@ -231,6 +236,8 @@ impl Config {
             ("max_hosts", text(&s.max_hosts)),
             ("allow_large", text(&s.allow_large)),
             ("no_udp", negated(s.udp)),
+            ("no_snmp", negated(s.snmp)),
+            ("snmp_communities", s.snmp_communities.clone()),
             ("multicast", text(&s.multicast)),
             ("no_mac", negated(s.mac)),
             ("concurrency", text(&s.concurrency)),
@@ -331,6 +338,40 @@ mod tests {
             .expect("scan subcommand");
         let help = scan.render_long_help().to_string();
         assert!(help.contains("[default: 500]"), "{help}");
+    }
+
+    #[test]
+    fn snmp_communities_are_off_unless_configured() {
+        let cli = parse(&Config::default(), &["camsweep", "scan", "192.0.2.1"]);
+        let crate::Command::Scan(args) = cli.command else {
+            panic!("scan expected")
+        };
+        assert!(args.snmp_communities.is_empty() && !args.no_snmp);
+        let config = Config::parse("[scan]\nsnmp_communities = [\"ours-ro\", \"ours-2\"]\n")
+            .expect("parses");
+        let cli = parse(&config, &["camsweep", "scan", "192.0.2.1"]);
+        let crate::Command::Scan(args) = cli.command else {
+            panic!("scan expected")
+        };
+        assert_eq!(args.snmp_communities, ["ours-ro", "ours-2"]);
+        let cli = parse(
+            &Config::default(),
+            &[
+                "camsweep",
+                "scan",
+                "--snmp-community",
+                "x",
+                "--no-snmp",
+                "192.0.2.1",
+            ],
+        );
+        let crate::Command::Scan(args) = cli.command else {
+            panic!("scan expected")
+        };
+        assert!(
+            crate::cmd::scan::config(&args).is_err(),
+            "a community without SNMP"
+        );
     }
 
     #[test]

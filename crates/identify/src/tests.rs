@@ -627,3 +627,32 @@ fn round_three_rules_stay_narrow() {
     assert_eq!(heitel.manufacturer, None);
     assert_eq!(heitel.device_type, DeviceType::Dvr);
 }
+
+#[test]
+fn snmp_alone_identifies_the_maker_by_enterprise_number_and_sys_descr() {
+    for (kind, value, maker) in [
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.39165.1.1", "hikvision"),
+        (K::SnmpSysObjectId, ".1.3.6.1.4.1.50001.1", "hikvision"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.1004849.3.2.1", "dahua"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.368.4", "axis"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.23465.1", "vivotek"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.3967.1", "bosch"),
+        // RFC 3411 engine IDs: enterprise with the high bit set, format 3 (MAC).
+        (K::SnmpEngineId, "800098fd03020000000001", "hikvision"),
+        (K::SnmpEngineId, "8000017003020000000002", "axis"),
+        (K::SnmpSysDescr, "Hikvision company products", "hikvision"),
+        (K::SnmpSysDescr, "AXIS P1375 Network Camera", "axis"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer.as_deref(), Some(maker), "{value}: {id:#?}");
+    }
+    // net-snmp's own enterprise (8072) and Cisco's say nothing about a camera maker.
+    for (kind, value) in [
+        (K::SnmpEngineId, "80001f8880e9630000d61ff449"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.8072.3.2.10"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.9.1.1"),
+    ] {
+        let id = engine().identify(&[obs(kind, value)]);
+        assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
+    }
+}

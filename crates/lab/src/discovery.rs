@@ -1,4 +1,5 @@
-//! UDP discovery answers: SADP (37020), DHIP (37810), WS-Discovery (3702), SSDP (1900).
+//! UDP discovery answers: SADP (37020), DHIP (37810), WS-Discovery (3702), SSDP (1900), SNMP
+//! (161, in `snmp.rs`).
 //! Each function takes the probe as received and returns the reply, or `None` when the probe is
 //! not one the protocol answers (devices stay silent then).
 
@@ -25,6 +26,7 @@ pub(crate) fn answer(device: &Device, port: u16, probe: &[u8]) -> Option<Vec<u8>
             crate::onvif::probe_match(device, onvif, text).map(String::into_bytes)
         }
         Discovery::Ssdp => ssdp(device, probe),
+        Discovery::Snmp => crate::snmp::answer(device, device.profile.snmp.as_ref()?, probe),
     }
 }
 

@@ -2,8 +2,8 @@
 //!
 //! A [`LabSpec`] lists devices (address + [profile](profiles)); [`generate`] builds one
 //! deterministically for a seed; [`Lab::start`] serves it: HTTP/HTTPS with the vendor's Server
-//! header, login page, digest challenge and API paths, ONVIF, RTSP, banners, SDK ports and UDP
-//! discovery, and hostile devices that stall, drip, flood or lie. [`Lab::truth`] says what is
+//! header, login page, digest challenge and API paths, ONVIF, RTSP, banners, SDK ports, UDP
+//! discovery and SNMP, and hostile devices that stall, drip, flood or lie. [`Lab::truth`] says what is
 //! where, for the scanner's tests to compare with.
 //!
 //! Safety: the lab serves only loopback addresses, or addresses inside a network namespace it
@@ -25,6 +25,7 @@ mod onvif;
 pub mod profile;
 mod rtsp;
 mod serve;
+mod snmp;
 mod spec;
 mod tls;
 

@@ -66,6 +66,8 @@ pub struct Profile {
     #[serde(default)]
     pub ssdp: Option<SsdpService>,
     #[serde(default)]
+    pub snmp: Option<SnmpService>,
+    #[serde(default)]
     pub relabels: Vec<Relabel>,
 }
 
@@ -293,6 +295,8 @@ pub enum Discovery {
     WsDiscovery,
     /// SSDP, UDP 1900.
     Ssdp,
+    /// An SNMP agent, UDP 161 (needs `[snmp]`).
+    Snmp,
 }
 
 impl Discovery {
@@ -302,6 +306,7 @@ impl Discovery {
             Self::Dhip => 37810,
             Self::WsDiscovery => 3702,
             Self::Ssdp => 1900,
+            Self::Snmp => 161,
         }
     }
 }
@@ -313,6 +318,37 @@ pub struct SsdpService {
     pub st: String,
     #[serde(default = "default_ssdp_location")]
     pub location: String,
+}
+
+/// An SNMP agent: SNMPv3 engine-ID discovery answered with an engine ID of the maker's
+/// enterprise number (RFC 3411 section 5); SNMPv2c GETs answered only for `community`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnmpService {
+    /// The enterprise number in the engine ID's first four octets.
+    pub engine_enterprise: u32,
+    /// The engine ID's format: `mac` (the device's MAC, format 3) or `text` (format 4,
+    /// `engine_text`).
+    #[serde(default)]
+    pub engine_format: SnmpEngineFormat,
+    /// Text of a `text` engine ID (template, at most 27 bytes once rendered).
+    #[serde(default)]
+    pub engine_text: Option<String>,
+    /// The only SNMPv2c community the agent answers; `None`: SNMPv2c is off.
+    #[serde(default)]
+    pub community: Option<String>,
+    /// sysDescr.0 (template).
+    pub sys_descr: String,
+    /// sysObjectID.0, dotted.
+    pub sys_object_id: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SnmpEngineFormat {
+    #[default]
+    Mac,
+    Text,
 }
 
 fn default_ssdp_location() -> String {
@@ -377,8 +413,31 @@ impl Profile {
         if self.sources.is_empty() {
             return Err(bad(format!("profile {} cites no source", self.id)));
         }
-        if self.tcp_ports().is_empty() {
-            return Err(bad(format!("profile {} serves no TCP port", self.id)));
+        if self.tcp_ports().is_empty() && self.discovery.is_empty() {
+            return Err(bad(format!(
+                "profile {} serves no TCP port and answers no discovery",
+                self.id
+            )));
+        }
+        if self.discovery.contains(&Discovery::Snmp) {
+            let Some(snmp) = &self.snmp else {
+                return Err(bad(format!(
+                    "profile {} answers SNMP but has no [snmp]",
+                    self.id
+                )));
+            };
+            if camsweep_parse::snmp::parse_dotted_oid(&snmp.sys_object_id).is_none() {
+                return Err(bad(format!(
+                    "profile {}: sys_object_id {:?} is not a dotted OID",
+                    self.id, snmp.sys_object_id
+                )));
+            }
+            if snmp.engine_format == SnmpEngineFormat::Text && snmp.engine_text.is_none() {
+                return Err(bad(format!(
+                    "profile {}: a text engine ID needs engine_text",
+                    self.id
+                )));
+            }
         }
         if self.discovery.contains(&Discovery::Ssdp) && self.ssdp.is_none() {
             return Err(bad(format!(

@@ -147,6 +147,15 @@ pub const FTP_BANNER: &str = "ftp.banner";
 pub const SNMP_SYS_DESCR: &str = "snmp.sys_descr";
 /// SNMP sysObjectID.
 pub const SNMP_SYS_OBJECT_ID: &str = "snmp.sys_object_id";
+/// The private enterprise number of a sysObjectID under `1.3.6.1.4.1.N` (decimal `N`).
+pub const SNMP_ENTERPRISE: &str = "snmp.enterprise";
+/// The enterprise number of an SNMPv3 engine ID (its first four octets, high bit cleared).
+pub const SNMP_ENGINE_ENTERPRISE: &str = "snmp.engine.enterprise";
+/// The format of an SNMPv3 engine ID (RFC 3411): `ipv4`, `ipv6`, `mac`, `text`, `octets`,
+/// `reserved-N`, `enterprise-N`, or `legacy` (an RFC 1910 engine ID without the format octet).
+pub const SNMP_ENGINE_FORMAT: &str = "snmp.engine.format";
+/// The data of an SNMPv3 engine ID after its format octet: an address, a MAC, the text, or hex.
+pub const SNMP_ENGINE_DATA: &str = "snmp.engine.data";
 /// DHCP vendor class.
 pub const DHCP_VENDOR_CLASS: &str = "dhcp.vendor_class";
 /// SIP user agent.

@@ -77,6 +77,10 @@ pub enum ObservationKind {
     /// SNMP sysObjectID, dotted decimal.
     #[serde(rename = "snmp.sys_object_id")]
     SnmpSysObjectId,
+    /// An SNMPv3 authoritative engine ID (RFC 3411 `SnmpEngineID`), lowercase hex, as a device
+    /// reports it unauthenticated in answer to engine-ID discovery (RFC 3414 section 4).
+    #[serde(rename = "snmp.engine_id")]
+    SnmpEngineId,
     /// DHCP option 60 vendor class identifier.
     #[serde(rename = "dhcp.vendor_class")]
     DhcpVendorClass,
@@ -87,7 +91,7 @@ pub enum ObservationKind {
 
 impl ObservationKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ObservationKind; 25] = [
+    pub const ALL: [ObservationKind; 26] = [
         Self::Mac,
         Self::HttpServer,
         Self::HttpTitle,
@@ -111,6 +115,7 @@ impl ObservationKind {
         Self::FtpBanner,
         Self::SnmpSysDescr,
         Self::SnmpSysObjectId,
+        Self::SnmpEngineId,
         Self::DhcpVendorClass,
         Self::SipUserAgent,
     ];
@@ -141,6 +146,7 @@ impl ObservationKind {
             Self::FtpBanner => "ftp.banner",
             Self::SnmpSysDescr => "snmp.sys_descr",
             Self::SnmpSysObjectId => "snmp.sys_object_id",
+            Self::SnmpEngineId => "snmp.engine_id",
             Self::DhcpVendorClass => "dhcp.vendor_class",
             Self::SipUserAgent => "sip.user_agent",
         }

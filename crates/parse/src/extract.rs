@@ -6,7 +6,7 @@ use camsweep_model::{Observation, ObservationKind as K};
 use crate::text::truncate;
 use crate::{
     Fields, MAX_BODY_FIELD, ParseError, banner, dahua_cgi, dhip, dn, dvrip, html, http, isapi,
-    message, onvif, rtsp, sadp, sdp, ssdp, upnp, x509, xml,
+    message, onvif, rtsp, sadp, sdp, snmp, ssdp, upnp, x509, xml,
 };
 
 pub(crate) fn dispatch(obs: &Observation, out: &mut Fields) -> Result<(), ParseError> {
@@ -148,7 +148,27 @@ pub(crate) fn dispatch(obs: &Observation, out: &mut Fields) -> Result<(), ParseE
         K::TelnetBanner => out.push(f::TELNET_BANNER, &banner::strip_telnet(value)),
         K::FtpBanner => out.push(f::FTP_BANNER, &banner::clean(value)),
         K::SnmpSysDescr => out.push(f::SNMP_SYS_DESCR, &banner::clean(value)),
-        K::SnmpSysObjectId => out.push(f::SNMP_SYS_OBJECT_ID, &banner::clean(value)),
+        K::SnmpSysObjectId => {
+            let value = banner::clean(value);
+            out.push(f::SNMP_SYS_OBJECT_ID, &value);
+            if let Some(n) = snmp::parse_dotted_oid(&value).and_then(|o| o.enterprise()) {
+                out.push(f::SNMP_ENTERPRISE, &n.to_string());
+            }
+        }
+        K::SnmpEngineId => {
+            let bytes = snmp::parse_hex(value).ok_or(ParseError::Malformed {
+                what: "snmp.engine_id",
+                expected: "an engine ID in hex (e.g. 80009afd03aabbccddeeff)",
+                offset: None,
+            })?;
+            let id = snmp::parse_engine_id(&bytes)?;
+            out.push(f::SNMP_ENGINE_ENTERPRISE, &id.enterprise.to_string());
+            out.push(f::SNMP_ENGINE_FORMAT, &id.format.name());
+            out.push(f::SNMP_ENGINE_DATA, &id.data_text());
+            if id.format == snmp::EngineIdFormat::Mac {
+                out.push_mac(f::DEVICE_MAC, &id.data_text());
+            }
+        }
         K::DhcpVendorClass => out.push(f::DHCP_VENDOR_CLASS, &banner::clean(value)),
         K::SipUserAgent => out.push(f::SIP_USER_AGENT, &banner::clean(value)),
     }
@@ -606,6 +626,32 @@ mod tests {
         assert_eq!(get(&got, f::DEVICE_MAC), ["44:19:b6:aa:bb:cc"]);
         assert_eq!(get(&got, f::DEVICE_BUILD), ["V5.0build 150327"]);
         assert_eq!(get(&got, f::SADP_DEVICE_TYPE), ["1"]);
+    }
+
+    #[test]
+    fn snmp_object_ids_and_engine_ids() {
+        let got = fields(K::SnmpSysObjectId, ".1.3.6.1.4.1.39165.1.1");
+        assert_eq!(get(&got, f::SNMP_SYS_OBJECT_ID), [".1.3.6.1.4.1.39165.1.1"]);
+        assert_eq!(get(&got, f::SNMP_ENTERPRISE), ["39165"]);
+        let got = fields(K::SnmpSysObjectId, "1.3.6.1.2.1.1");
+        assert!(
+            get(&got, f::SNMP_ENTERPRISE).is_empty(),
+            "not an enterprise arc"
+        );
+        // The engine ID of a captured Report (sharpsnmplib fixture, see snmp/tests.rs).
+        let got = fields(K::SnmpEngineId, "800000090340f4ecf2b113");
+        assert_eq!(get(&got, f::SNMP_ENGINE_ENTERPRISE), ["9"]);
+        assert_eq!(get(&got, f::SNMP_ENGINE_FORMAT), ["mac"]);
+        assert_eq!(get(&got, f::SNMP_ENGINE_DATA), ["40:f4:ec:f2:b1:13"]);
+        assert_eq!(get(&got, f::DEVICE_MAC), ["40:f4:ec:f2:b1:13"]);
+        let got = fields(K::SnmpEngineId, "80001F8880E9630000D61FF449");
+        assert_eq!(get(&got, f::SNMP_ENGINE_ENTERPRISE), ["8072"]);
+        assert_eq!(get(&got, f::SNMP_ENGINE_FORMAT), ["enterprise-128"]);
+        assert!(get(&got, f::DEVICE_MAC).is_empty());
+        for bad in ["", "zz", "800", "80000009"] {
+            let obs = Observation::new(K::SnmpEngineId, bad);
+            assert!(crate::extract(&obs).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Sans-I/O parsers of device answers (ISAPI, Dahua CGI, ONVIF, WS-Discovery, SADP, DHIP,
-//! DVR-IP, RTSP/SDP, SSDP/UPnP, HTTP, TLS certificates) into canonical fields.
+//! DVR-IP, RTSP/SDP, SSDP/UPnP, SNMP, HTTP, TLS certificates) into canonical fields.
 //!
 //! The entry point is [`extract`]: one [`Observation`] in, a list of [`Field`]s named by
 //! [`camsweep_model::field`] out. The typed parsers behind it are public modules for crates
@@ -33,6 +33,7 @@ pub mod onvif;
 pub mod rtsp;
 pub mod sadp;
 pub mod sdp;
+pub mod snmp;
 pub mod ssdp;
 pub mod upnp;
 pub mod x509;

@@ -135,6 +135,9 @@ fn all_parsers(bytes: &[u8]) {
     let _ = p::sadp::parse_reply(&text);
     let _ = p::dhip::parse_reply(bytes);
     let _ = p::dvrip::parse_reply(bytes);
+    let _ = p::snmp::parse_message(bytes);
+    let _ = p::snmp::learn(bytes);
+    let _ = p::snmp::parse_engine_id(bytes);
     let _ = p::ssdp::parse(bytes);
     let _ = p::upnp::parse_description(&text);
     let _ = p::x509::parse_certificate(&text);

@@ -129,6 +129,12 @@ pub struct ScanConfig {
     /// user asks: it reaches every device on the link, in scope or not; answers from outside the
     /// scope are dropped).
     pub multicast: bool,
+    /// SNMPv3 engine-ID discovery on UDP 161 (RFC 3414 section 4: no credential is sent), as
+    /// part of UDP discovery.
+    pub snmp: bool,
+    /// SNMPv2c communities to read sysDescr.0 and sysObjectID.0 with. Empty by default: only
+    /// communities the operator owns, never guessed ones (docs/scan.md, "SNMP").
+    pub snmp_communities: Vec<String>,
     /// Read MAC addresses from the neighbour table.
     pub neighbours: bool,
     /// Credentials for authenticated reads, by address or CIDR.
@@ -149,6 +155,8 @@ impl ScanConfig {
             limits: Limits::default(),
             udp: true,
             multicast: false,
+            snmp: true,
+            snmp_communities: Vec::new(),
             neighbours: true,
             credentials: Credentials::default(),
             tool_version: env!("CARGO_PKG_VERSION").to_owned(),

@@ -18,6 +18,7 @@ mod http;
 pub mod neigh;
 mod net;
 mod rtsp;
+mod snmp;
 pub mod targets;
 mod tls;
 mod udp;
@@ -112,6 +113,11 @@ pub async fn scan<I: Identifier + ?Sized>(
             targets.clone(),
             net.clone(),
             config.multicast,
+            udp::SnmpSettings {
+                enabled: config.snmp,
+                communities: config.snmp_communities.clone(),
+                ids: snmp::SnmpIds::random(),
+            },
             udp_stop.clone(),
         )
         .await

@@ -901,3 +901,257 @@ async fn a_host_with_no_open_port_gets_no_discovery_retry() {
     );
     assert!(doc.devices.is_empty(), "{:?}", doc.devices);
 }
+
+/// A fake SNMP agent on `addr:161`: hands every datagram to `answer` and sends back what it
+/// returns. `None` when the port cannot be bound (not root, or taken).
+async fn snmp_agent<F>(addr: &str, answer: F) -> Option<mpsc::UnboundedReceiver<Vec<u8>>>
+where
+    F: Fn(&[u8]) -> Vec<Vec<u8>> + Send + 'static,
+{
+    let socket = match tokio::net::UdpSocket::bind((addr, 161)).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("skipped: cannot bind {addr}:161: {e}");
+            return None;
+        }
+    };
+    let (tx, rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        let mut buf = vec![0u8; 65_536];
+        while let Ok((n, from)) = socket.recv_from(&mut buf).await {
+            let _ = tx.send(buf[..n].to_vec());
+            for reply in answer(&buf[..n]) {
+                let _ = socket.send_to(&reply, from).await;
+            }
+        }
+    });
+    Some(rx)
+}
+
+/// The Report an SNMPv3 agent sends to engine-ID discovery (RFC 3414 section 4), built here
+/// after RFC 3412 section 6 and RFC 3414 section 2.4 with enterprise 39165 and a MAC engine ID.
+fn engine_id_report(request: &[u8]) -> Vec<Vec<u8>> {
+    use camsweep_parse::snmp;
+    let Ok(snmp::Message::V3(m)) = snmp::parse_message(request) else {
+        return Vec::new();
+    };
+    let usm = snmp::Usm::unauthenticated(
+        b"\x80\x00\x98\xfd\x03\x02\x00\x00\x00\x00\x01".to_vec(),
+        3,
+        1234,
+    );
+    let request_id = m.pdu.map_or(0, |p| p.request_id as i32);
+    vec![snmp::encode_report(
+        m.msg_id as i32,
+        request_id,
+        &usm,
+        snmp::USM_STATS_UNKNOWN_ENGINE_IDS,
+        1,
+    )]
+}
+
+#[tokio::test]
+async fn snmpv3_engine_id_discovery_is_filed_and_no_community_is_sent_by_default() {
+    const ADDR: &str = "127.61.0.1";
+    let Some(mut seen) = snmp_agent(ADDR, engine_id_report).await else {
+        return;
+    };
+    let doc = run_config(config_for(ADDR, &[])).await;
+    let d = &doc.devices[0];
+    let engine = d
+        .observations
+        .iter()
+        .find(|o| o.kind == ObservationKind::SnmpEngineId)
+        .unwrap_or_else(|| panic!("{:#?}", d.observations));
+    assert_eq!(engine.value, "800098fd030200000000 01".replace(' ', ""));
+    assert_eq!(engine.port, Some(161));
+    assert_eq!(engine.source.as_deref(), Some("scan/snmp"));
+    // Every datagram the agent saw was an SNMPv3 discovery: no community string at all.
+    while let Ok(datagram) = seen.try_recv() {
+        match camsweep_parse::snmp::parse_message(&datagram).unwrap() {
+            camsweep_parse::snmp::Message::V3(m) => {
+                assert!(m.usm.unwrap().user_name.is_empty());
+            }
+            other => panic!("a community message was sent: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_configured_community_reads_sys_descr_and_sys_object_id() {
+    use camsweep_parse::snmp;
+    const ADDR: &str = "127.61.0.2";
+    let Some(_seen) = snmp_agent(ADDR, |request| {
+        let Ok(snmp::Message::Community { community, pdu, .. }) = snmp::parse_message(request)
+        else {
+            return Vec::new(); // no SNMPv3 on this agent: v3 discovery goes unanswered
+        };
+        if community != b"ours-only" {
+            return Vec::new();
+        }
+        let reply = snmp::encode_pdu(
+            snmp::PduType::Response,
+            pdu.request_id as i32,
+            &[
+                (
+                    snmp::SYS_DESCR,
+                    snmp::Value::OctetString(b"Hikvision company products".to_vec()),
+                ),
+                (
+                    snmp::SYS_OBJECT_ID,
+                    snmp::Value::Oid(snmp::Oid(vec![1, 3, 6, 1, 4, 1, 50001, 1])),
+                ),
+            ],
+        );
+        vec![snmp::encode_community_message(1, &community, &reply)]
+    })
+    .await
+    else {
+        return;
+    };
+    let mut config = config_for(ADDR, &[]);
+    config.snmp_communities = vec!["ours-only".into()];
+    let doc = run_config(config).await;
+    let values: Vec<(ObservationKind, &str)> = doc.devices[0]
+        .observations
+        .iter()
+        .map(|o| (o.kind, o.value.as_str()))
+        .collect();
+    assert!(
+        values.contains(&(ObservationKind::SnmpSysDescr, "Hikvision company products")),
+        "{values:?}"
+    );
+    assert!(
+        values.contains(&(ObservationKind::SnmpSysObjectId, "1.3.6.1.4.1.50001.1")),
+        "{values:?}"
+    );
+}
+
+#[tokio::test]
+async fn hostile_snmp_answers_are_dropped_without_hanging() {
+    const ADDR: &str = "127.61.0.3";
+    let Some(_seen) = snmp_agent(ADDR, |request| {
+        let mut deep = vec![0x05, 0x00];
+        for _ in 0..5_000 {
+            let mut outer = vec![0x30, 0x82];
+            outer.extend_from_slice(&(deep.len() as u16).to_be_bytes());
+            outer.extend_from_slice(&deep);
+            deep = outer;
+        }
+        let mut wrong_id = engine_id_report(request);
+        if let Some(r) = wrong_id.first_mut() {
+            // The same Report with another msgID (spoofed or stale): not an answer to us.
+            let at = r
+                .windows(4)
+                .position(|w| w[0] == 0x02 && w[1] == 0x04)
+                .unwrap_or(0);
+            r[at + 2] ^= 0x40;
+        }
+        let mut out = vec![
+            b"\x30\x84\x7f\xff\xff\xff\x02\x01\x03".to_vec(), // length far past the end
+            b"\x30\x80\x02\x01\x03\x00\x00".to_vec(),         // indefinite length
+            vec![0xff; 60_000],                               // garbage
+            deep,                                             // 5,000 levels of nesting
+        ];
+        out.extend(wrong_id);
+        out
+    })
+    .await
+    else {
+        return;
+    };
+    let started = std::time::Instant::now();
+    let doc = run_config(config_for(ADDR, &[])).await;
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        doc.devices.iter().all(|d| d
+            .observations
+            .iter()
+            .all(|o| !matches!(o.kind, ObservationKind::SnmpEngineId))),
+        "{:#?}",
+        doc.devices
+    );
+}
+
+/// The lab's SNMP-only devices, scanned over loopback: the SNMPv3 engine ID arrives without any
+/// community; sysDescr and sysObjectID only once the operator's community is configured.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lab_snmp_only_devices_answer_engine_id_discovery_and_only_their_community() {
+    use camsweep_lab::{DeviceSpec, Lab, LabOptions, LabSpec, ListenMode};
+    let nvr = "127.61.1.1";
+    let axis = "127.61.1.2";
+    let lab = Lab::start(
+        LabSpec {
+            devices: vec![
+                DeviceSpec::new(nvr.parse().unwrap(), "hikvision-nvr-snmp"),
+                DeviceSpec::new(axis.parse().unwrap(), "axis-ipc-snmp"),
+            ],
+        },
+        LabOptions {
+            mode: ListenMode::PerAddress,
+            ..LabOptions::default()
+        },
+    )
+    .await
+    .expect("the lab starts on loopback");
+    let scan_with = |communities: Vec<String>| {
+        let mut config = ScanConfig::new(TargetSpec {
+            include: vec![nvr.into(), axis.into()],
+            max_hosts: 4,
+            ..TargetSpec::default()
+        });
+        config.ports = Vec::new();
+        config.limits = quick_limits();
+        config.snmp_communities = communities;
+        run_config(config)
+    };
+    let kinds_of = |doc: &ScanDocument, addr: &str| -> Vec<(ObservationKind, String)> {
+        doc.devices
+            .iter()
+            .find(|d| d.address == addr)
+            .unwrap_or_else(|| panic!("{addr} not found: {doc:#?}"))
+            .observations
+            .iter()
+            .map(|o| (o.kind, o.value.clone()))
+            .collect()
+    };
+
+    let doc = scan_with(Vec::new()).await;
+    let got = kinds_of(&doc, nvr);
+    assert!(
+        got.iter()
+            .any(|(k, v)| *k == ObservationKind::SnmpEngineId && v.starts_with("800098fd03")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(k, _)| *k == ObservationKind::SnmpSysDescr));
+    let got = kinds_of(&doc, axis);
+    assert!(
+        got.iter()
+            .any(|(k, v)| *k == ObservationKind::SnmpEngineId && v.starts_with("8000017004")),
+        "{got:?}"
+    );
+
+    let doc = scan_with(vec!["lab-snmp-community".into()]).await;
+    let got = kinds_of(&doc, nvr);
+    assert!(
+        got.contains(&(
+            ObservationKind::SnmpSysDescr,
+            "Hikvision company products".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            ObservationKind::SnmpSysObjectId,
+            "1.3.6.1.4.1.50001.1".into()
+        )),
+        "{got:?}"
+    );
+    // The Axis agent has no community: it stays silent to SNMPv2c.
+    assert!(
+        !kinds_of(&doc, axis)
+            .iter()
+            .any(|(k, _)| *k == ObservationKind::SnmpSysDescr)
+    );
+    lab.shutdown().await;
+}

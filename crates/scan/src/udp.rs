@@ -1,6 +1,7 @@
 //! UDP discovery: WS-Discovery Probe (3702), SSDP M-SEARCH (1900), Hikvision SADP inquiry
-//! (37020) and Dahua DHIP search (37810), sent unicast to every target (and to the multicast
-//! groups only when asked). One sweep for the whole scan: a sender walks the scope ahead of the
+//! (37020), Dahua DHIP search (37810) and SNMP (161: the credential-free SNMPv3 engine-ID
+//! discovery, plus SNMPv2c GETs only with configured communities, see `snmp.rs`), sent unicast
+//! to every target (and to the multicast groups only when asked; never SNMP). One sweep for the whole scan: a sender walks the scope ahead of the
 //! TCP side, a receiver files every answer from an in-scope address under that address.
 
 use std::borrow::Cow;
@@ -19,6 +20,7 @@ use tokio::time::Instant;
 use crate::error::ScanError;
 use crate::host::now_rfc3339;
 use crate::net::Net;
+use crate::snmp::{self, SNMP_PORT, SnmpIds};
 use crate::targets::Targets;
 
 /// The discovery protocols, by UDP port.
@@ -99,23 +101,59 @@ fn source_for(kind: ObservationKind) -> &'static str {
     }
 }
 
-/// The datagrams of one address: WS-Discovery, SADP, DHIP (the same bytes for every address,
-/// borrowed), then SSDP (whose `HOST` names the address).
-fn probes_for<'a>(
-    addr: IpAddr,
-    wsd: &'a [u8],
-    sadp: &'a [u8],
-    dhip: &'a [u8],
-) -> [(u16, Cow<'a, [u8]>); 4] {
-    [
-        (WSD_PORT, Cow::Borrowed(wsd)),
-        (SADP_PORT, Cow::Borrowed(sadp)),
-        (DHIP_PORT, Cow::Borrowed(dhip)),
-        (
+/// The datagrams that are the same for every address of a sweep.
+struct Payloads {
+    wsd: Vec<u8>,
+    sadp: Vec<u8>,
+    dhip: Vec<u8>,
+    /// SNMP requests (the v3 discovery, then v2c GETs with configured communities); empty when
+    /// SNMP is off.
+    snmp: Vec<Vec<u8>>,
+}
+
+impl Payloads {
+    fn new(snmp: &SnmpSettings) -> Self {
+        Self {
+            wsd: wsd_probe(),
+            sadp: sadp_inquiry(),
+            dhip: dhip_search(),
+            snmp: if snmp.enabled {
+                snmp::requests(snmp.ids, &snmp.communities)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// The datagrams of one address: WS-Discovery, SADP, DHIP and SNMP (the same bytes for
+    /// every address, borrowed), then SSDP (whose `HOST` names the address).
+    fn for_address(&self, addr: IpAddr) -> Vec<(u16, Cow<'_, [u8]>)> {
+        let mut out = vec![
+            (WSD_PORT, Cow::Borrowed(self.wsd.as_slice())),
+            (SADP_PORT, Cow::Borrowed(self.sadp.as_slice())),
+            (DHIP_PORT, Cow::Borrowed(self.dhip.as_slice())),
+        ];
+        out.extend(
+            self.snmp
+                .iter()
+                .map(|p| (SNMP_PORT, Cow::Borrowed(p.as_slice()))),
+        );
+        out.push((
             SSDP_PORT,
             Cow::Owned(ssdp_msearch(SocketAddr::new(addr, SSDP_PORT))),
-        ),
-    ]
+        ));
+        out
+    }
+}
+
+/// What the sweep does on UDP 161.
+#[derive(Debug, Clone)]
+pub(crate) struct SnmpSettings {
+    /// Send the SNMPv3 engine-ID discovery.
+    pub enabled: bool,
+    /// Communities for SNMPv2c GETs (configured by the operator; empty by default).
+    pub communities: Vec<String>,
+    pub ids: SnmpIds,
 }
 
 /// After the first answer of a retry, how long the other protocols' answers get to arrive.
@@ -135,6 +173,7 @@ pub(crate) struct UdpSweep {
     progress: watch::Sender<u64>,
     start: Instant,
     wait: Duration,
+    snmp: SnmpSettings,
 }
 
 impl UdpSweep {
@@ -143,6 +182,7 @@ impl UdpSweep {
         targets: Arc<Targets>,
         net: Arc<Net>,
         multicast: bool,
+        snmp: SnmpSettings,
         stop: tokio_util::sync::CancellationToken,
     ) -> Result<Arc<Self>, ScanError> {
         let has_v6 = targets.iter().any(|a| a.is_ipv6());
@@ -163,6 +203,7 @@ impl UdpSweep {
             progress: watch::Sender::new(0),
             start: Instant::now(),
             wait: net.limits.udp_wait,
+            snmp,
         });
         for socket in std::iter::once(v4.clone()).chain(v6.clone()) {
             let sweep = sweep.clone();
@@ -193,7 +234,8 @@ impl UdpSweep {
         net: Arc<Net>,
         multicast: bool,
     ) {
-        let (wsd, sadp, dhip) = (wsd_probe(), sadp_inquiry(), dhip_search());
+        let payloads = Payloads::new(&self.snmp);
+        let (wsd, sadp, dhip) = (&payloads.wsd, &payloads.sadp, &payloads.dhip);
         let pace = discovery_pace();
         if multicast {
             let group = IpAddr::V4(Ipv4Addr::new(239, 255, 255, 250));
@@ -206,7 +248,7 @@ impl UdpSweep {
             }
             let dhip_group = IpAddr::V4(Ipv4Addr::new(239, 255, 255, 251));
             let _ = v4
-                .send_to(&dhip, SocketAddr::new(dhip_group, DHIP_PORT))
+                .send_to(dhip, SocketAddr::new(dhip_group, DHIP_PORT))
                 .await;
         }
         let total = targets.len();
@@ -217,7 +259,7 @@ impl UdpSweep {
                 (IpAddr::V6(_), None) => continue,
                 _ => &v4,
             };
-            for (port, payload) in probes_for(addr, &wsd, &sadp, &dhip) {
+            for (port, payload) in payloads.for_address(addr) {
                 pace.until_ready().await;
                 net.pace().await;
                 // A send error (no route, buffer full) loses one probe of one host: discovery
@@ -242,30 +284,44 @@ impl UdpSweep {
             if !targets.contains(from.ip()) {
                 continue;
             }
-            let Some(kind) = kind_for(from.port()) else {
+            let found: Vec<(ObservationKind, String, &'static str)> = if from.port() == SNMP_PORT {
+                // Binary BER: decoded here (bounded) and filed as the values it carries.
+                snmp::observations(self.snmp.ids, &buf[..n])
+                    .into_iter()
+                    .map(|(kind, value)| (kind, value, "scan/snmp"))
+                    .collect()
+            } else if let Some(kind) = kind_for(from.port()) {
+                let value = String::from_utf8_lossy(&buf[..n]).into_owned();
+                vec![(kind, value, source_for(kind))]
+            } else {
                 continue;
             };
-            let value = String::from_utf8_lossy(&buf[..n]).into_owned();
-            let obs = Observation {
-                device: Some(from.ip().to_string()),
-                kind,
-                value,
-                path: None,
-                address: Some(from.ip().to_string()),
-                port: Some(from.port()),
-                transport: Some("udp".into()),
-                source: Some(source_for(kind).into()),
-                observed_at: Some(now_rfc3339()),
-            };
-            let mut replies = self.replies.lock().unwrap_or_else(|e| e.into_inner());
-            let list = replies.entry(from.ip()).or_default();
-            if list.len() < MAX_REPLIES_PER_HOST
-                && !list.iter().any(|o| o.kind == kind && o.value == obs.value)
-            {
-                list.push(obs);
-                drop(replies);
-                self.arrived.notify_waiters();
+            for (kind, value, source) in found {
+                self.file(from, kind, value, source);
             }
+        }
+    }
+
+    fn file(&self, from: SocketAddr, kind: ObservationKind, value: String, source: &str) {
+        let obs = Observation {
+            device: Some(from.ip().to_string()),
+            kind,
+            value,
+            path: None,
+            address: Some(from.ip().to_string()),
+            port: Some(from.port()),
+            transport: Some("udp".into()),
+            source: Some(source.into()),
+            observed_at: Some(now_rfc3339()),
+        };
+        let mut replies = self.replies.lock().unwrap_or_else(|e| e.into_inner());
+        let list = replies.entry(from.ip()).or_default();
+        if list.len() < MAX_REPLIES_PER_HOST
+            && !list.iter().any(|o| o.kind == kind && o.value == obs.value)
+        {
+            list.push(obs);
+            drop(replies);
+            self.arrived.notify_waiters();
         }
     }
 
@@ -290,8 +346,8 @@ impl UdpSweep {
             (IpAddr::V6(_), None) => return Vec::new(),
             _ => &self.v4,
         };
-        let (wsd, sadp, dhip) = (wsd_probe(), sadp_inquiry(), dhip_search());
-        for (port, payload) in probes_for(addr, &wsd, &sadp, &dhip) {
+        let payloads = Payloads::new(&self.snmp);
+        for (port, payload) in payloads.for_address(addr) {
             self.net.pace().await;
             let _ = socket.send_to(&payload, SocketAddr::new(addr, port)).await;
         }

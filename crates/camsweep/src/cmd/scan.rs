@@ -49,9 +49,18 @@ pub struct Args {
     /// Refuse scopes of more addresses than this.
     #[arg(long, default_value_t = camsweep_scan::targets::DEFAULT_MAX_HOSTS)]
     pub max_hosts: u64,
-    /// No UDP discovery (WS-Discovery, SSDP, SADP, DHIP).
+    /// No UDP discovery (WS-Discovery, SSDP, SADP, DHIP, SNMP).
     #[arg(long)]
     pub no_udp: bool,
+    /// No SNMP on UDP 161 (by default the credential-free SNMPv3 engine-ID discovery is sent).
+    #[arg(long)]
+    pub no_snmp: bool,
+    /// Also read sysDescr and sysObjectID over SNMPv2c with this community (repeatable). Only
+    /// communities you own: a community is a password, and camsweep never guesses one. Off by
+    /// default; prefer `[scan] snmp_communities` in the configuration file, as the command line
+    /// is visible to other users of the machine (docs/scan.md, "SNMP").
+    #[arg(long = "snmp-community", value_name = "COMMUNITY")]
+    pub snmp_communities: Vec<String>,
     /// Also send discovery to the multicast groups (reaches the whole link; only answers from
     /// in-scope addresses are kept).
     #[arg(long)]
@@ -148,7 +157,7 @@ fn parse_ports(text: &str) -> anyhow::Result<Vec<u16>> {
     Ok(ports)
 }
 
-fn config(args: &Args) -> anyhow::Result<ScanConfig> {
+pub(crate) fn config(args: &Args) -> anyhow::Result<ScanConfig> {
     let mut config = ScanConfig::new(TargetSpec {
         include: args.targets.clone(),
         exclude: args.exclude.clone(),
@@ -172,6 +181,12 @@ fn config(args: &Args) -> anyhow::Result<ScanConfig> {
     }
     config.udp = !args.no_udp;
     config.multicast = args.multicast;
+    config.snmp = !args.no_snmp;
+    config.snmp_communities = args.snmp_communities.clone();
+    anyhow::ensure!(
+        config.snmp || config.snmp_communities.is_empty(),
+        "--snmp-community needs SNMP: drop --no-snmp (or `snmp = false`)"
+    );
     config.neighbours = !args.no_mac;
     if let Some(path) = &args.credentials {
         config.credentials = Credentials::load(path)?;
