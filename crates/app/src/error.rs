@@ -71,6 +71,31 @@ pub enum AppError {
     Observations(#[source] camsweep_import::ObservationsError),
     #[error("starting the async runtime")]
     Runtime(#[source] std::io::Error),
+    /// A file or directory operation other than reading an input (`context` names the path).
+    #[error("{context}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{context}")]
+    Lab {
+        context: String,
+        #[source]
+        source: camsweep_lab::LabError,
+    },
+    #[error("{context}")]
+    Scan {
+        context: String,
+        #[source]
+        source: camsweep_scan::ScanError,
+    },
+    /// A report error names its file, sheet or row itself.
+    #[error(transparent)]
+    Report(#[from] camsweep_report::ReportError),
+    /// A fault of camsweep itself (embedded data that does not load, say).
+    #[error("{message}")]
+    Internal { message: String },
 }
 
 impl AppError {
@@ -92,6 +117,24 @@ impl AppError {
         }
     }
 
+    pub fn internal(message: impl Into<String>) -> Self {
+        AppError::Internal {
+            message: message.into(),
+        }
+    }
+
+    /// Wraps an I/O error with what was being done.
+    pub fn io(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> Self {
+        let context = context.into();
+        move |source| AppError::Io { context, source }
+    }
+
+    /// Wraps a lab error with what was being done.
+    pub fn lab(context: impl Into<String>) -> impl FnOnce(camsweep_lab::LabError) -> Self {
+        let context = context.into();
+        move |source| AppError::Lab { context, source }
+    }
+
     /// Wraps a register error with what was being done.
     pub fn register(
         context: impl Into<String>,
@@ -101,16 +144,20 @@ impl AppError {
     }
 
     pub fn category(&self) -> Category {
+        use camsweep_lab::LabError as L;
         use camsweep_register::RegisterError as R;
+        use camsweep_report::ReportError as P;
+        use camsweep_scan::ScanError as S;
+        let io = |source: &std::io::Error| match source.kind() {
+            std::io::ErrorKind::NotFound => Category::NotFound,
+            std::io::ErrorKind::PermissionDenied => Category::Permission,
+            _ => Category::InvalidInput,
+        };
         match self {
             AppError::Invalid { .. } | AppError::Observations(_) => Category::InvalidInput,
             AppError::NotFound { .. } => Category::NotFound,
             AppError::Precondition { .. } => Category::Precondition,
-            AppError::Read { source, .. } => match source.kind() {
-                std::io::ErrorKind::NotFound => Category::NotFound,
-                std::io::ErrorKind::PermissionDenied => Category::Permission,
-                _ => Category::InvalidInput,
-            },
+            AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),
             AppError::Kb(_) => Category::InvalidInput,
             AppError::Register { source, .. } | AppError::Store(source) => match source {
                 R::Estate(_) | R::Invalid { .. } => Category::InvalidInput,
@@ -119,7 +166,28 @@ impl AppError {
                 R::Open { .. } => Category::Precondition,
                 _ => Category::Internal,
             },
-            AppError::Engine(_) | AppError::Policy(_) | AppError::Runtime(_) => Category::Internal,
+            AppError::Lab { source, .. } => match source {
+                L::Bind { .. } | L::AddressTaken { .. } | L::TooManySockets { .. } => {
+                    Category::Precondition
+                }
+                L::Netns { .. } | L::Io { .. } => Category::Precondition,
+                L::Profile { .. } | L::Certificate { .. } => Category::Internal,
+                _ => Category::InvalidInput,
+            },
+            AppError::Scan { source, .. } => match source {
+                S::Targets(_) | S::Config(_) => Category::InvalidInput,
+                S::UdpSocket(_) => Category::Precondition,
+                S::Tls(_) => Category::Internal,
+            },
+            AppError::Report(source) => match source {
+                P::UnknownFormat(_) | P::TooManyRows { .. } => Category::InvalidInput,
+                P::CreateDir { source, .. } | P::Write { source, .. } => io(source),
+                _ => Category::Internal,
+            },
+            AppError::Engine(_)
+            | AppError::Policy(_)
+            | AppError::Runtime(_)
+            | AppError::Internal { .. } => Category::Internal,
         }
     }
 }

@@ -9,9 +9,11 @@
 //! - [`plan`]: people's changes to the remediation plan, applied under the item's lock.
 //! - [`gate`]: the deployment gate (`camsweep check`, later `POST /api/v1/check`).
 //! - [`report_data`]: everything a report shows, read from the register.
+//! - [`demo`]: the main job end to end on the lab (estate, scan, ingest, evaluate, reports).
 //! - [`error`]: one error type with a category, mapped to exit codes by the binary and to HTTP
 //!   statuses by the server, each in one place.
 
+pub mod demo;
 pub mod error;
 pub mod estate;
 pub mod evaluate;

@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use anyhow::Context;
+use camsweep_app::kb as app;
 use camsweep_kb::KnowledgeBase;
 use camsweep_kb::oui::MacLookup;
-use camsweep_kb::vendors::{BrandMatch, Vendor};
 use serde::Serialize;
 
 use crate::{Globals, Outcome};
@@ -54,58 +54,32 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         None => KnowledgeBase::embedded().context("loading the embedded knowledge base")?,
     };
     let mut out = std::io::stdout().lock();
+    let format = args.format;
     match args.command {
-        KbCommand::Show => show(&kb, args.format, &mut out)?,
-        KbCommand::Vendor { id } => {
-            let vendor = kb
-                .vendors
-                .get(&id)
-                .or_else(|| kb.vendors.resolve_name(&id))
-                .with_context(|| format!("no vendor `{id}` in knowledge base {}", kb.version))?;
-            vendor_report(&kb, vendor, args.format, &mut out)?;
-        }
-        KbCommand::Mac { mac } => {
-            let lookup = kb.oui.lookup(&mac);
-            if let MacLookup::Invalid(reason) = &lookup {
-                anyhow::bail!("not a MAC address: {reason}");
-            }
-            mac_report(&kb, &mac, &lookup, args.format, &mut out)?;
-        }
-        KbCommand::Brand { name } => {
-            let matches = kb.vendors.resolve_brand(&name);
-            brand_report(&kb, &name, &matches, args.format, &mut out)?;
-        }
+        KbCommand::Show => show(&kb, &app::summary(&kb), format, &mut out)?,
+        KbCommand::Vendor { id } => vendor_report(&app::vendor(&kb, &id)?, format, &mut out)?,
+        KbCommand::Mac { mac } => mac_report(&app::mac(&kb, &mac)?, format, &mut out)?,
+        KbCommand::Brand { name } => brand_report(&app::brand(&kb, &name), format, &mut out)?,
     }
     out.flush()?;
     Ok(Outcome::Done)
 }
 
-#[derive(Serialize)]
-struct Summary<'a> {
-    version: &'a str,
-    origin: &'a str,
-    vendors: usize,
-    lists: usize,
-    rules: usize,
-    mac_prefixes: usize,
-    mac_registry_date: &'a str,
+/// Serialises first, so that a closed pipe surfaces as the io::Error it is.
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{text}")?;
+    Ok(())
 }
 
-fn show(kb: &KnowledgeBase, format: Format, out: &mut impl Write) -> anyhow::Result<()> {
-    let summary = Summary {
-        version: &kb.version,
-        origin: &kb.origin,
-        vendors: kb.vendors.len(),
-        lists: kb.vendors.list_definitions().len(),
-        rules: kb.rules.len(),
-        mac_prefixes: kb.oui.len(),
-        mac_registry_date: kb.oui.data_date(),
-    };
+fn show(
+    kb: &KnowledgeBase,
+    summary: &app::KbSummary<'_>,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     if format == Format::Json {
-        // Rendered first so that a closed pipe surfaces as the io::Error it is.
-        let text = serde_json::to_string_pretty(&summary)?;
-        writeln!(out, "{text}")?;
-        return Ok(());
+        return write_json(out, summary);
     }
     writeln!(
         out,
@@ -126,43 +100,15 @@ fn show(kb: &KnowledgeBase, format: Format, out: &mut impl Write) -> anyhow::Res
     Ok(())
 }
 
-#[derive(Serialize)]
-struct VendorReport<'a> {
-    kb_version: &'a str,
-    vendor: &'a Vendor,
-    /// Owners above the vendor, nearest first.
-    owners: Vec<&'a str>,
-    facts: camsweep_model::VendorFacts,
-}
-
 fn vendor_report(
-    kb: &KnowledgeBase,
-    vendor: &Vendor,
+    report: &app::VendorReport<'_>,
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let facts = kb
-        .vendors
-        .facts(&vendor.id)
-        .context("vendor facts missing")?;
-    let owners: Vec<&str> = kb
-        .vendors
-        .ancestors(&vendor.id)
-        .iter()
-        .map(|v| v.id.as_str())
-        .collect();
     if format == Format::Json {
-        let report = VendorReport {
-            kb_version: &kb.version,
-            vendor,
-            owners,
-            facts,
-        };
-        // Rendered first so that a closed pipe surfaces as the io::Error it is.
-        let text = serde_json::to_string_pretty(&report)?;
-        writeln!(out, "{text}")?;
-        return Ok(());
+        return write_json(out, report);
     }
+    let (vendor, owners) = (report.vendor, &report.owners);
     writeln!(out, "{} ({})", vendor.name, vendor.id)?;
     if !vendor.legal_names.is_empty() {
         writeln!(out, "  legal names: {}", vendor.legal_names.join("; "))?;
@@ -227,40 +173,20 @@ fn vendor_report(
             writeln!(out, "    {claim}")?;
         }
     }
-    writeln!(out, "  (knowledge base {})", kb.version)?;
+    writeln!(out, "  (knowledge base {})", report.kb_version)?;
     Ok(())
 }
 
-#[derive(Serialize)]
-struct MacReport<'a> {
-    mac: &'a str,
-    #[serde(flatten)]
-    lookup: &'a MacLookup,
-    mac_registry_date: &'a str,
-    kb_version: &'a str,
-}
-
 fn mac_report(
-    kb: &KnowledgeBase,
-    mac: &str,
-    lookup: &MacLookup,
+    report: &app::MacReport<'_>,
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     if format == Format::Json {
-        let report = MacReport {
-            mac,
-            lookup,
-            mac_registry_date: kb.oui.data_date(),
-            kb_version: &kb.version,
-        };
-        // Rendered first so that a closed pipe surfaces as the io::Error it is.
-        let text = serde_json::to_string_pretty(&report)?;
-        writeln!(out, "{text}")?;
-        return Ok(());
+        return write_json(out, report);
     }
-    let date = kb.oui.data_date();
-    match lookup {
+    let mac = report.mac;
+    match &report.lookup {
         MacLookup::Registered {
             prefix,
             bits,
@@ -289,42 +215,26 @@ fn mac_report(
     }
     writeln!(
         out,
-        "  (IEEE registry of {date}, knowledge base {})",
-        kb.version
+        "  (IEEE registry of {}, knowledge base {})",
+        report.mac_registry_date, report.kb_version
     )?;
     Ok(())
 }
 
-#[derive(Serialize)]
-struct BrandReport<'a> {
-    brand: &'a str,
-    matches: &'a [BrandMatch],
-    kb_version: &'a str,
-}
-
 fn brand_report(
-    kb: &KnowledgeBase,
-    brand: &str,
-    matches: &[BrandMatch],
+    report: &app::BrandReport<'_>,
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     if format == Format::Json {
-        let report = BrandReport {
-            brand,
-            matches,
-            kb_version: &kb.version,
-        };
-        // Rendered first so that a closed pipe surfaces as the io::Error it is.
-        let text = serde_json::to_string_pretty(&report)?;
-        writeln!(out, "{text}")?;
-        return Ok(());
+        return write_json(out, report);
     }
+    let (brand, matches) = (report.brand, &report.matches);
     if matches.is_empty() {
         writeln!(
             out,
             "{brand}: unknown brand (knowledge base {})",
-            kb.version
+            report.kb_version
         )?;
         return Ok(());
     }
@@ -348,17 +258,13 @@ fn brand_report(
         }
         writeln!(out, "    source: {}", m.source)?;
     }
-    writeln!(out, "  (knowledge base {})", kb.version)?;
+    writeln!(out, "  (knowledge base {})", report.kb_version)?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn kb() -> KnowledgeBase {
-        KnowledgeBase::embedded().unwrap()
-    }
 
     fn text(f: impl FnOnce(&mut Vec<u8>) -> anyhow::Result<()>) -> String {
         let mut out = Vec::new();
@@ -367,26 +273,16 @@ mod tests {
     }
 
     #[test]
-    fn show_reports_sizes_and_the_registry_date() {
-        let kb = kb();
-        let plain = text(|o| show(&kb, Format::Text, o));
+    fn the_text_reports_name_sizes_lists_sources_and_makers() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let plain = text(|o| show(&kb, &app::summary(&kb), Format::Text, o));
         assert!(
             plain.contains("MAC prefixes:      46521 (IEEE registry of 2022-08-27)"),
             "{plain}"
         );
         assert!(plain.contains("list ndaa-889"), "{plain}");
-        let json: serde_json::Value =
-            serde_json::from_str(&text(|o| show(&kb, Format::Json, o))).unwrap();
-        assert_eq!(json["mac_registry_date"], "2022-08-27");
-        assert_eq!(json["origin"], "embedded");
-        assert_eq!(json["vendors"].as_u64().unwrap() as usize, kb.vendors.len());
-    }
-
-    #[test]
-    fn vendor_report_names_lists_and_sources() {
-        let kb = kb();
-        let dahua = kb.vendors.get("dahua").unwrap();
-        let plain = text(|o| vendor_report(&kb, dahua, Format::Text, o));
+        let dahua = app::vendor(&kb, "dahua").unwrap();
+        let plain = text(|o| vendor_report(&dahua, Format::Text, o));
         assert!(
             plain.contains("subject to PRC National Intelligence Law: yes"),
             "{plain}"
@@ -396,38 +292,17 @@ mod tests {
             "{plain}"
         );
         assert!(plain.contains("NOT verified:"), "{plain}");
-        let json: serde_json::Value =
-            serde_json::from_str(&text(|o| vendor_report(&kb, dahua, Format::Json, o))).unwrap();
-        assert_eq!(json["facts"]["subject_to_prc_nil"], "yes");
-        assert!(!json["facts"]["sources"].as_array().unwrap().is_empty());
-        let hik = kb.vendors.get("hikvision").unwrap();
-        let json: serde_json::Value =
-            serde_json::from_str(&text(|o| vendor_report(&kb, hik, Format::Json, o))).unwrap();
-        assert_eq!(json["owners"][0], "cetc");
-    }
-
-    #[test]
-    fn mac_and_brand_reports() {
-        let kb = kb();
-        let lookup = kb.oui.lookup("44:47:cc:00:00:01");
-        let plain = text(|o| mac_report(&kb, "44:47:cc:00:00:01", &lookup, Format::Text, o));
+        let hik = app::mac(&kb, "44:47:cc:00:00:01").unwrap();
+        let plain = text(|o| mac_report(&hik, Format::Text, o));
         assert!(
             plain.contains("44:47:CC/24 registered to Hangzhou Hikvision"),
             "{plain}"
         );
         assert!(plain.contains("vendor: hikvision"), "{plain}");
-        let multicast = kb.oui.lookup("01:00:5e:00:00:01");
-        let json: serde_json::Value = serde_json::from_str(&text(|o| {
-            mac_report(&kb, "01:00:5e:00:00:01", &multicast, Format::Json, o)
-        }))
-        .unwrap();
-        assert_eq!(json["status"], "multicast");
-
-        let matches = kb.vendors.resolve_brand("Lorex");
-        let plain = text(|o| brand_report(&kb, "Lorex", &matches, Format::Text, o));
+        let plain = text(|o| brand_report(&app::brand(&kb, "Lorex"), Format::Text, o));
         assert!(plain.contains("Lorex relabel of dahua"), "{plain}");
         assert!(plain.contains("high confidence"), "{plain}");
-        let none = text(|o| brand_report(&kb, "Nonesuch", &[], Format::Text, o));
+        let none = text(|o| brand_report(&app::brand(&kb, "Nonesuch"), Format::Text, o));
         assert!(none.contains("unknown brand"), "{none}");
     }
 }

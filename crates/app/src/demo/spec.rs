@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 use std::net::IpAddr;
 
-use anyhow::{Context as _, bail, ensure};
 use camsweep_lab::{DeviceSpec, GenerateOptions, IpNet, LabSpec, Mix, generate};
 use camsweep_register::Estate;
 use serde::Deserialize;
+
+use crate::AppError;
 
 /// The fictional department's estate (docs/estate.md format).
 pub const ESTATE_TOML: &str = include_str!("estate.toml");
@@ -39,33 +40,39 @@ pub struct NetworkSettings {
     pub relabel_share: f64,
 }
 
-pub fn estate() -> anyhow::Result<Estate> {
-    let packs: Vec<String> = camsweep_policy::PolicySet::builtin()
-        .context("loading the policy packs")?
+pub fn estate() -> Result<Estate, AppError> {
+    let packs: Vec<String> = camsweep_policy::PolicySet::builtin()?
         .packs()
         .iter()
         .map(|p| p.id.clone())
         .collect();
     Estate::parse(ESTATE_TOML, "demo/estate.toml", Some(&packs))
-        .map_err(|e| anyhow::anyhow!("the demo's embedded estate is invalid: {e}"))
+        .map_err(|e| AppError::internal(format!("the demo's embedded estate is invalid: {e}")))
 }
 
 /// Builds the lab from the settings: generated networks, then the hand-placed devices. Every
 /// address is loopback, unique, and inside a network of `estate`.
-pub fn lab_spec(settings_text: &str, estate: &Estate) -> anyhow::Result<LabSpec> {
-    let settings: LabSettings =
-        toml::from_str(settings_text).context("the demo's lab settings (demo/lab.toml)")?;
+pub fn lab_spec(settings_text: &str, estate: &Estate) -> Result<LabSpec, AppError> {
+    let invalid = |message: String| Err(AppError::invalid(format!("demo/lab.toml: {message}")));
+    let settings: LabSettings = match toml::from_str(settings_text) {
+        Ok(settings) => settings,
+        Err(e) => {
+            return Err(AppError::invalid(format!(
+                "the demo's lab settings (demo/lab.toml): {e}"
+            )));
+        }
+    };
     let mut devices = Vec::new();
     for n in &settings.network {
-        let network = estate
-            .network(&n.network)
-            .with_context(|| format!("demo/lab.toml: unknown estate network {:?}", n.network))?;
-        ensure!(
-            network.cidrs.iter().any(|c| c.contains(&n.range)),
-            "demo/lab.toml: range {} is not inside network {}",
-            n.range,
-            n.network
-        );
+        let Some(network) = estate.network(&n.network) else {
+            return invalid(format!("unknown estate network {:?}", n.network));
+        };
+        if !network.cidrs.iter().any(|c| c.contains(&n.range)) {
+            return invalid(format!(
+                "range {} is not inside network {}",
+                n.range, n.network
+            ));
+        }
         let spec = generate(&GenerateOptions {
             devices: n.devices,
             seed: n.seed,
@@ -77,32 +84,27 @@ pub fn lab_spec(settings_text: &str, estate: &Estate) -> anyhow::Result<LabSpec>
                 relabel_share: n.relabel_share,
             },
         })
-        .with_context(|| format!("generating network {}", n.network))?;
+        .map_err(AppError::lab(format!("generating network {}", n.network)))?;
         devices.extend(spec.devices);
     }
     devices.extend(settings.device);
     let mut addresses: HashSet<IpAddr> = HashSet::new();
     let mut macs: HashSet<String> = HashSet::new();
     for d in &devices {
-        ensure!(
-            d.address.is_loopback(),
-            "demo/lab.toml: {} is not a loopback address",
-            d.address
-        );
+        if !d.address.is_loopback() {
+            return invalid(format!("{} is not a loopback address", d.address));
+        }
         if !addresses.insert(d.address) {
-            bail!("demo/lab.toml: address {} is used twice", d.address);
+            return invalid(format!("address {} is used twice", d.address));
         }
         if estate.place(d.address).is_none() {
-            bail!(
-                "demo/lab.toml: {} is on no network of the estate",
-                d.address
-            );
+            return invalid(format!("{} is on no network of the estate", d.address));
         }
         // The register keys devices by MAC: two devices sharing one would merge.
         if let Some(mac) = &d.mac
             && !macs.insert(mac.to_ascii_lowercase())
         {
-            bail!("demo/lab.toml: MAC {mac} is used twice");
+            return invalid(format!("MAC {mac} is used twice"));
         }
     }
     Ok(LabSpec { devices })
