@@ -7,7 +7,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
 use camsweep_identify::Engine;
 use camsweep_kb::KnowledgeBase;
@@ -257,19 +256,11 @@ fn the_demo_tells_the_labs_truth_and_every_report_format_agrees() {
     );
 }
 
-/// The demo's scan limits, for the rescan.
+/// The demo's scan limits, for the rescan (fewer connections at once).
 fn limits() -> Limits {
     Limits {
-        connect_timeout: Duration::from_millis(800),
-        read_timeout: Duration::from_millis(1000),
-        probe_timeout: Duration::from_secs(2),
-        host_timeout: Duration::from_secs(6),
-        banner_timeout: Duration::from_millis(800),
-        udp_wait: Duration::from_millis(500),
-        max_response_bytes: 128 * 1024,
-        max_header_bytes: 16 * 1024,
         concurrency: 256,
-        rate: None,
+        ..camsweep_app::demo::demo_limits()
     }
 }
 

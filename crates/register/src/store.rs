@@ -27,6 +27,9 @@ pub mod sqlite {
     const LOCK_ROWS: &str = "";
     /// Likewise, one write transaction at a time: evaluations cannot overlap.
     const EVALUATION_LOCK: Option<&str> = None;
+    /// Likewise for an estate import against ingests.
+    const ESTATE_LOCK: Option<&str> = None;
+    const PLACEMENT_LOCK: Option<&str> = None;
     const MIGRATIONS: &[(i64, &str, &str)] = &[
         (
             1,
@@ -58,6 +61,13 @@ pub mod postgres {
     /// fixed, "camsweep" in ASCII): a second one waits for the first to commit, then decides on
     /// what the first stored instead of inserting the same findings again.
     const EVALUATION_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599728)");
+    /// An estate import holds this lock exclusively and an ingest shared (a second fixed key):
+    /// an ingest places devices on the estate it read, and an import decides on the devices it
+    /// read (removals refused, devices moved), so neither may commit between the other's read
+    /// and write. Ingests still run side by side.
+    const ESTATE_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599729)");
+    const PLACEMENT_LOCK: Option<&str> =
+        Some("SELECT pg_advisory_xact_lock_shared(7161125225187599729)");
     const MIGRATIONS: &[(i64, &str, &str)] = &[
         (
             1,

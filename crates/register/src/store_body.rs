@@ -73,12 +73,20 @@ impl Store {
 
     /// A transaction for an evaluation: one at a time ([`EVALUATION_LOCK`]).
     async fn begin_evaluation(&self) -> Result<Tx, RegisterError> {
+        self.begin_locked(EVALUATION_LOCK, "waiting for another evaluation to finish")
+            .await
+    }
+
+    /// A transaction that first takes `lock` (none on SQLite, whose write transaction already
+    /// excludes every other writer).
+    async fn begin_locked(
+        &self,
+        lock: Option<&'static str>,
+        during: &'static str,
+    ) -> Result<Tx, RegisterError> {
         let mut tx = self.begin().await?;
-        if let Some(lock) = EVALUATION_LOCK {
-            sqlx::query(lock)
-                .execute(&mut *tx)
-                .await
-                .during("waiting for another evaluation to finish")?;
+        if let Some(lock) = lock {
+            sqlx::query(lock).execute(&mut *tx).await.during(during)?;
         }
         Ok(tx)
     }
@@ -105,7 +113,9 @@ impl Store {
         actor: &str,
         allow_removals: bool,
     ) -> Result<EstateChange, RegisterError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self
+            .begin_locked(ESTATE_LOCK, "waiting for ingests to finish")
+            .await?;
         let old = read_estate(&mut tx).await?;
         let at = now_rfc3339();
         let mut change = EstateChange::default();
@@ -156,12 +166,12 @@ impl Store {
             }
         }
         change.devices_replaced = unplaced.len();
-        let deleted_networks: Vec<String> = old
+        let deleted_networks: Vec<&Network> = old
             .networks
             .iter()
             .filter(|n| !new_index.networks.contains_key(n.id.as_str()))
-            .map(|n| n.id.clone())
             .collect();
+        let ids: Vec<String> = deleted_networks.iter().map(|n| n.id.clone()).collect();
         update_where_in(
             &mut tx,
             "UPDATE devices SET network_id = NULL WHERE id IN (",
@@ -172,23 +182,19 @@ impl Store {
         update_where_in(
             &mut tx,
             "UPDATE devices SET network_id = NULL WHERE network_id IN (",
-            &deleted_networks,
+            &ids,
             "unplacing devices of a deleted network",
         )
         .await?;
         update_where_in(
             &mut tx,
             "DELETE FROM networks WHERE id IN (",
-            &deleted_networks,
+            &ids,
             "deleting networks",
         )
         .await?;
-        for n in old
-            .networks
-            .iter()
-            .filter(|n| !new_index.networks.contains_key(n.id.as_str()))
-        {
-            line("network", &n.id, "deleted", json(n), None);
+        for n in &deleted_networks {
+            line("network", &n.id, "deleted", json(*n), None);
         }
         change.deleted += deleted_networks.len();
 
@@ -346,7 +352,9 @@ impl Store {
         batch: &IngestBatch,
         actor: &str,
     ) -> Result<IngestSummary, RegisterError> {
-        let mut tx = self.begin().await?;
+        let mut tx = self
+            .begin_locked(PLACEMENT_LOCK, "waiting for an estate import to finish")
+            .await?;
         // A scan already stored (ingested twice, or `scan --db` then `ingest`) changes nothing:
         // the same evidence must not be counted again. Checked inside the write transaction.
         let stored: Option<String> = sqlx::query_scalar("SELECT id FROM scans WHERE id = $1")
