@@ -12,4 +12,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = r.realm();
     }
     let _ = camsweep_parse::ssdp::parse(data);
+    // The scanner's incremental framing: head, then the chunked body after it.
+    if let Ok(Some(head)) = camsweep_parse::http::response_head(data) {
+        let _ = head.body_framing(false);
+        let _ = camsweep_parse::http::dechunk(&data[head.len..]);
+    }
+    let _ = camsweep_parse::http::dechunk(data);
 });

@@ -161,14 +161,22 @@ pub(crate) fn parse_status_line<'l>(
 }
 
 /// The body after the head: de-chunked if `chunked`, cut to `content_length` if given.
-/// Returns the body and whether it was cut short of what the head announced.
+/// Returns the body and whether it was cut short of what the head announced. A chunk-size
+/// line that is not one keeps the rest verbatim (not chunked after all).
 pub(crate) fn body<'a>(
     rest: &'a [u8],
     chunked: bool,
     content_length: Option<usize>,
 ) -> (Cow<'a, [u8]>, bool) {
     if chunked {
-        return dechunk(rest);
+        return match dechunk(rest) {
+            Dechunked::Complete { body, .. } => (Cow::Owned(body), false),
+            Dechunked::Incomplete { body } => (Cow::Owned(body), true),
+            Dechunked::Invalid { mut body, at, .. } => {
+                body.extend_from_slice(&rest[at..]);
+                (Cow::Owned(body), true)
+            }
+        };
     }
     match content_length {
         Some(len) if len <= rest.len() => (Cow::Borrowed(&rest[..len]), false),
@@ -177,17 +185,53 @@ pub(crate) fn body<'a>(
     }
 }
 
-/// Decodes chunked transfer coding, tolerating truncation and a broken size line (the rest is
-/// then kept as it is).
-fn dechunk(input: &[u8]) -> (Cow<'_, [u8]>, bool) {
-    let mut out = Vec::with_capacity(input.len());
+/// The longest chunk-size line accepted (size, extensions, line end).
+pub const MAX_CHUNK_LINE: usize = 1024;
+
+/// How far a chunked body (RFC 9112 s7.1) stands in the bytes received so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dechunked {
+    /// The zero-size last chunk was read; `consumed` input bytes made the body (trailers are
+    /// not waited for).
+    Complete { body: Vec<u8>, consumed: usize },
+    /// More bytes are needed; `body` holds what arrived, a partial chunk included.
+    Incomplete { body: Vec<u8> },
+    /// The chunk-size line at offset `at` is not one; `body` holds the chunks before it.
+    Invalid {
+        body: Vec<u8>,
+        at: usize,
+        reason: String,
+    },
+}
+
+/// Decodes chunked transfer coding from the bytes received so far; the one decoder for the
+/// scanner (reading incrementally: is the body complete?) and the offline parsers. Tolerates
+/// LF-only line ends, chunk extensions and a missing line end after chunk data.
+pub fn dechunk(input: &[u8]) -> Dechunked {
+    let mut body = Vec::with_capacity(input.len().min(1 << 16));
     let mut pos = 0;
     loop {
-        if pos >= input.len() {
-            // No terminating zero-size chunk.
-            return (Cow::Owned(out), true);
+        let rest = &input[pos..];
+        let Some(lf) = memchr_lf(rest) else {
+            if rest.len() > MAX_CHUNK_LINE {
+                let reason = format!("chunk size line longer than {MAX_CHUNK_LINE} bytes");
+                return Dechunked::Invalid {
+                    body,
+                    at: pos,
+                    reason,
+                };
+            }
+            return Dechunked::Incomplete { body };
+        };
+        if lf > MAX_CHUNK_LINE {
+            let reason = format!("chunk size line longer than {MAX_CHUNK_LINE} bytes");
+            return Dechunked::Invalid {
+                body,
+                at: pos,
+                reason,
+            };
         }
-        let (line, next) = next_line(input, pos);
+        let line = rest[..lf].strip_suffix(b"\r").unwrap_or(&rest[..lf]);
         let size_text = line
             .split(|&b| b == b';')
             .next()
@@ -198,25 +242,33 @@ fn dechunk(input: &[u8]) -> (Cow<'_, [u8]>, bool) {
             .filter(|s| !s.is_empty() && s.len() <= 8)
             .and_then(|s| usize::from_str_radix(s, 16).ok());
         let Some(size) = size else {
-            // Not chunked after all (or garbage): keep the remaining bytes verbatim.
-            out.extend_from_slice(&input[pos..]);
-            return (Cow::Owned(out), true);
+            let shown = String::from_utf8_lossy(&size_text[..size_text.len().min(40)]);
+            return Dechunked::Invalid {
+                body,
+                at: pos,
+                reason: format!("chunk size {shown:?} is not a hexadecimal size"),
+            };
         };
+        let data = pos + lf + 1;
         if size == 0 {
-            return (Cow::Owned(out), false);
+            return Dechunked::Complete {
+                body,
+                consumed: data,
+            };
         }
-        let available = input.len() - next;
+        let available = input.len() - data;
         if size > available {
-            out.extend_from_slice(&input[next..]);
-            return (Cow::Owned(out), true);
+            body.extend_from_slice(&input[data..]);
+            return Dechunked::Incomplete { body };
         }
-        out.extend_from_slice(&input[next..next + size]);
-        pos = next + size;
-        // The CRLF after the chunk data.
-        if input[pos..].starts_with(b"\r\n") {
-            pos += 2;
-        } else if input[pos..].starts_with(b"\n") {
-            pos += 1;
+        body.extend_from_slice(&input[data..data + size]);
+        pos = data + size;
+        // The line end after the chunk data: CRLF, LF, or (tolerated) none.
+        match &input[pos..] {
+            [] | [b'\r'] => return Dechunked::Incomplete { body },
+            [b'\r', b'\n', ..] => pos += 2,
+            [b'\n', ..] => pos += 1,
+            _ => {}
         }
     }
 }
@@ -284,16 +336,80 @@ mod tests {
     fn chunked_bodies() {
         assert_eq!(
             dechunk(b"4\r\nWiki\r\n5;ext\r\npedia\r\n0\r\n\r\n"),
-            (Cow::Owned(b"Wikipedia".to_vec()), false)
+            Dechunked::Complete {
+                body: b"Wikipedia".to_vec(),
+                consumed: 26
+            }
         );
         assert_eq!(
             dechunk(b"4\r\nWiki\r\n9\r\nped"),
-            (Cow::Owned(b"Wikiped".to_vec()), true)
+            Dechunked::Incomplete {
+                body: b"Wikiped".to_vec()
+            }
         );
-        assert_eq!(
+        assert!(matches!(
             dechunk(b"zz\r\nhello"),
+            Dechunked::Invalid { at: 0, ref body, .. } if body.is_empty()
+        ));
+        // The offline reader keeps what is not chunked verbatim.
+        assert_eq!(
+            body(b"zz\r\nhello", true, None),
             (Cow::Owned(b"zz\r\nhello".to_vec()), true)
         );
+        // LF-only line ends and a missing line end after the data.
+        assert_eq!(
+            dechunk(b"3\nabc\n2\r\nde0\n"),
+            Dechunked::Complete {
+                body: b"abcde".to_vec(),
+                consumed: 13
+            }
+        );
+        // A size line that never ends, or ends too late, is not waited for.
+        assert!(matches!(dechunk(&[b'1'; 2000]), Dechunked::Invalid { .. }));
+        let mut long = vec![b'1'];
+        long.extend_from_slice(&[b' '; 1100]);
+        long.extend_from_slice(b"\r\n");
+        assert!(matches!(dechunk(&long), Dechunked::Invalid { .. }));
+        // Data complete but its line end not yet here: more is needed.
+        assert!(matches!(
+            dechunk(b"3\r\nabc\r"),
+            Dechunked::Incomplete { .. }
+        ));
+    }
+
+    proptest::proptest! {
+        /// Fed in pieces, the decoder never completes early and never loses bytes: every prefix
+        /// of a well-formed body is Incomplete with a prefix of the body.
+        #[test]
+        fn every_prefix_of_a_chunked_body_is_incomplete(
+            chunks in proptest::collection::vec(proptest::collection::vec(proptest::num::u8::ANY, 1..40), 0..6),
+            lf_only in proptest::bool::ANY,
+        ) {
+            let eol: &[u8] = if lf_only { b"\n" } else { b"\r\n" };
+            let mut wire = Vec::new();
+            let mut whole = Vec::new();
+            for chunk in &chunks {
+                wire.extend_from_slice(format!("{:x}", chunk.len()).as_bytes());
+                wire.extend_from_slice(eol);
+                wire.extend_from_slice(chunk);
+                wire.extend_from_slice(eol);
+                whole.extend_from_slice(chunk);
+            }
+            wire.extend_from_slice(b"0");
+            wire.extend_from_slice(eol);
+            let complete_at = wire.len();
+            wire.extend_from_slice(eol);
+            for cut in 0..complete_at {
+                match dechunk(&wire[..cut]) {
+                    Dechunked::Incomplete { body } => proptest::prop_assert!(whole.starts_with(&body)),
+                    other => proptest::prop_assert!(false, "prefix {cut}: {other:?}"),
+                }
+            }
+            proptest::prop_assert_eq!(
+                dechunk(&wire),
+                Dechunked::Complete { body: whole, consumed: complete_at }
+            );
+        }
     }
 
     #[test]

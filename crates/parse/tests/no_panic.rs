@@ -122,6 +122,11 @@ const TOKENS: &[&str] = &[
 fn all_parsers(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let _ = p::http::parse_response(bytes);
+    if let Ok(Some(head)) = p::http::response_head(bytes) {
+        let _ = head.body_framing(false);
+        let _ = p::http::dechunk(&bytes[head.len..]);
+    }
+    let _ = p::http::dechunk(bytes);
     if let Ok(r) = p::rtsp::parse_response(bytes) {
         let _ = r.sdp();
         let _ = r.realm();

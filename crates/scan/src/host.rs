@@ -290,14 +290,7 @@ async fn https(ctx: &HostCtx, port: u16, conn: Stream, r: &mut Report) {
     match tls::handshake(&ctx.tls, ctx.addr, conn, deadline).await {
         Ok((stream, cert)) => {
             if let Some(der) = cert {
-                r.observe(
-                    ctx,
-                    ObservationKind::TlsCert,
-                    tls::pem(&der),
-                    port,
-                    "tls",
-                    None,
-                );
+                certificate(ctx, port, &der, "tls", r);
             }
             http::probe(ctx, port, true, Some(Box::new(stream)), r).await;
         }
@@ -310,16 +303,7 @@ async fn https(ctx: &HostCtx, port: u16, conn: Stream, r: &mut Report) {
             };
             let deadline = Instant::now() + limits.probe_timeout;
             match tls::legacy_certificate(&mut stream, &limits, deadline).await {
-                Ok(hello) => {
-                    r.observe(
-                        ctx,
-                        ObservationKind::TlsCert,
-                        tls::pem(&hello.certificate),
-                        port,
-                        "tls-legacy",
-                        None,
-                    );
-                }
+                Ok(hello) => certificate(ctx, port, &hello.certificate, "tls-legacy", r),
                 Err(legacy) => {
                     let legacy = legacy.into_problem("", &limits).text;
                     r.problem(Problem::malformed(format!(
@@ -330,6 +314,26 @@ async fn https(ctx: &HostCtx, port: u16, conn: Stream, r: &mut Report) {
         }
         Err(f) => r.problem(f.into_problem(&format!("tls/{port} handshake"), &limits)),
     }
+}
+
+/// Records a server certificate as evidence. The scanner accepts any certificate (it
+/// inventories, it does not trust), so one whose DER does not parse (length fields that lie,
+/// truncated) would pass unremarked: it is kept as sent and reported as a malformed problem.
+fn certificate(ctx: &HostCtx, port: u16, der: &[u8], source: &str, r: &mut Report) {
+    if let Err(e) = camsweep_parse::x509::parse_der(der) {
+        r.problem(Problem::malformed(format!(
+            "tls/{port}: the server's certificate ({} bytes) is malformed: {e}",
+            der.len()
+        )));
+    }
+    r.observe(
+        ctx,
+        ObservationKind::TlsCert,
+        tls::pem(der),
+        port,
+        source,
+        None,
+    );
 }
 
 /// Host status from its problems: none is up; any broken protocol is malformed; else

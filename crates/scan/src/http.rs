@@ -5,6 +5,8 @@
 //! problem (unresponsive or malformed) rather than an error.
 
 use camsweep_model::ObservationKind;
+use camsweep_parse::ParseError;
+use camsweep_parse::http::{self as parse_http, BodyFraming, Dechunked};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::time::Instant;
 
@@ -111,28 +113,28 @@ pub(crate) async fn read_response<S: AsyncRead + Unpin>(
 ) -> Result<Response, Failure> {
     let limit = limits.max_response_bytes;
     let mut buf = Vec::with_capacity(4096);
-    // Headers.
-    let (head_len, status, headers) = loop {
-        let mut slots = [httparse::EMPTY_HEADER; 96];
-        let mut parsed = httparse::Response::new(&mut slots);
-        match parsed.parse(&buf) {
-            Ok(httparse::Status::Complete(len)) => {
-                let status = parsed.code.unwrap_or(0);
-                let headers = parsed
+    // The head, read until its empty line; framing is `camsweep_parse`'s, as for the offline
+    // parsers, so the scanner and the identification read the same bytes the same way.
+    let (head_len, status, headers, framing) = loop {
+        match parse_http::response_head(&buf) {
+            Ok(Some(head)) => {
+                let headers = head
                     .headers
                     .iter()
-                    .map(|h| {
-                        (
-                            h.name.to_owned(),
-                            String::from_utf8_lossy(h.value).trim().to_owned(),
-                        )
-                    })
+                    .map(|h| (h.name.clone().into_owned(), h.value.clone().into_owned()))
                     .collect::<Vec<_>>();
-                break (len, status, headers);
+                break (
+                    head.len,
+                    head.status,
+                    headers,
+                    head.body_framing(head_request),
+                );
             }
-            Ok(httparse::Status::Partial) => {}
-            Err(httparse::Error::TooManyHeaders) => {
-                return Err(Failure::Malformed("more than 96 response headers".into()));
+            Ok(None) => {}
+            Err(ParseError::LimitExceeded { limit, .. }) => {
+                return Err(Failure::Malformed(format!(
+                    "more than {limit} response headers"
+                )));
             }
             Err(e) => {
                 return Err(Failure::Malformed(format!(
@@ -143,40 +145,31 @@ pub(crate) async fn read_response<S: AsyncRead + Unpin>(
         }
         read_more_head(stream, &mut buf, "response", limits, deadline).await?;
     };
-    let find = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    };
-    let no_body = head_request || status == 204 || status == 304 || (100..200).contains(&status);
-    let chunked =
-        find("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-    let length = find("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     let mut cut = false;
     let mut body = Vec::new();
-    if !no_body {
+    if framing != BodyFraming::Empty {
         loop {
             // Is the body complete?
             let received = &buf[head_len..];
-            if chunked {
-                match decode_chunked(received) {
-                    Chunked::Complete(decoded) => {
+            match framing {
+                BodyFraming::Chunked => match parse_http::dechunk(received) {
+                    Dechunked::Complete { body: decoded, .. } => {
                         body = decoded;
                         break;
                     }
-                    Chunked::Invalid(reason) => {
+                    Dechunked::Invalid { reason, .. } => {
                         return Err(Failure::Malformed(format!("bad chunked body: {reason}")));
                     }
-                    Chunked::Incomplete(decoded) => body = decoded,
+                    Dechunked::Incomplete { body: decoded } => body = decoded,
+                },
+                BodyFraming::Length(len) if received.len() as u64 >= len => {
+                    buf.truncate(head_len + len as usize);
+                    body = buf[head_len..].to_vec();
+                    break;
                 }
-            } else if let Some(len) = length
-                && received.len() as u64 >= len
-            {
-                buf.truncate(head_len + len as usize);
-                body = buf[head_len..].to_vec();
-                break;
+                _ => {}
             }
+            let chunked = framing == BodyFraming::Chunked;
             if buf.len() >= limit {
                 cut = true;
                 if !chunked {
@@ -201,39 +194,6 @@ pub(crate) async fn read_response<S: AsyncRead + Unpin>(
         body,
         cut,
     })
-}
-
-enum Chunked {
-    Complete(Vec<u8>),
-    Incomplete(Vec<u8>),
-    Invalid(String),
-}
-
-fn decode_chunked(mut data: &[u8]) -> Chunked {
-    let mut body = Vec::new();
-    loop {
-        let Some(line_end) = data.windows(2).position(|w| w == b"\r\n") else {
-            if data.len() > 1024 {
-                return Chunked::Invalid("chunk size line longer than 1 KiB".into());
-            }
-            return Chunked::Incomplete(body);
-        };
-        let line = String::from_utf8_lossy(&data[..line_end]);
-        let size_text = line.split(';').next().unwrap_or("").trim();
-        let Ok(size) = usize::from_str_radix(size_text, 16) else {
-            return Chunked::Invalid(format!("chunk size {size_text:?} is not hexadecimal"));
-        };
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return Chunked::Complete(body);
-        }
-        if data.len() < size.saturating_add(2) {
-            body.extend_from_slice(&data[..size.min(data.len())]);
-            return Chunked::Incomplete(body);
-        }
-        body.extend_from_slice(&data[..size]);
-        data = &data[size + 2..];
-    }
 }
 
 /// A short printable preview of bytes, for problem messages.
@@ -496,16 +456,6 @@ fn split_authority(authority: &str, default_port: u16) -> Option<(&str, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chunked_bodies_decode_and_bad_sizes_are_malformed() {
-        assert!(
-            matches!(decode_chunked(b"3\r\nabc\r\n0\r\n\r\n"), Chunked::Complete(b) if b == b"abc")
-        );
-        assert!(matches!(decode_chunked(b"3\r\nab"), Chunked::Incomplete(b) if b == b"ab"));
-        assert!(matches!(decode_chunked(b"zz\r\n"), Chunked::Invalid(_)));
-        assert!(matches!(decode_chunked(&[b'1'; 2000]), Chunked::Invalid(_)));
-    }
 
     #[test]
     fn requests_carry_length_and_close() {

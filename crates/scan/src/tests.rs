@@ -1155,3 +1155,82 @@ async fn lab_snmp_only_devices_answer_engine_id_discovery_and_only_their_communi
     );
     lab.shutdown().await;
 }
+
+/// Embedded servers send LF-only heads and chunk lines and keep the connection open after the
+/// last chunk: the scanner (framing from `camsweep_parse`) must see the response as complete
+/// at the zero-size chunk instead of waiting for a close that never comes.
+#[tokio::test]
+async fn lf_only_chunked_responses_complete_at_the_last_chunk() {
+    let port = serve(|mut s| async move {
+        let _ = read_request(&mut s).await;
+        let _ = s
+            .write_all(b"HTTP/1.1 200 OK\nServer: lf-only\nTransfer-Encoding: chunked\n\n5\nhello\n6;x=1\n world\n0\n\n")
+            .await;
+        // Held open well past every limit.
+        tokio::time::sleep(Duration::from_secs(30)).await;
+    })
+    .await;
+    let doc = run(&[(port, Service::Http)], quick_limits()).await;
+    let d = &doc.devices[0];
+    let root = d
+        .observations
+        .iter()
+        .find(|o| o.kind == ObservationKind::HttpResponse && o.path.as_deref() == Some("/"))
+        .unwrap_or_else(|| panic!("no GET / answer: {:?}", d.problems));
+    assert!(root.value.contains("hello"), "{}", root.value);
+    assert!(
+        !d.problems.iter().any(|p| p.contains("GET /:")),
+        "GET / was not complete: {:?}",
+        d.problems
+    );
+}
+
+/// Regression (issue 11): a TLS server whose certificate's length fields lie was reported `up`
+/// with no problem, because the scanner accepts any certificate. The certificate is kept as
+/// sent and the host is malformed, with the reason.
+#[tokio::test]
+async fn a_certificate_whose_lengths_lie_is_a_malformed_problem() {
+    // An old camera's first flight: a TLS 1.0 ServerHello, then a Certificate message whose
+    // one "certificate" is a DER SEQUENCE announcing 65,535 bytes and holding 4.
+    let mut server_hello = vec![0x02, 0, 0, 38, 0x03, 0x01];
+    server_hello.extend_from_slice(&[7u8; 32]);
+    server_hello.extend_from_slice(&[0, 0x00, 0x2f, 0]);
+    let lying = [0x30, 0x82, 0xff, 0xff, 0x02, 0x01, 0x01, 0x00];
+    let mut chain = vec![0, 0, (lying.len() + 3) as u8, 0, 0, lying.len() as u8];
+    chain.extend_from_slice(&lying);
+    let mut certificate = vec![0x0b, 0, 0, chain.len() as u8];
+    certificate.extend_from_slice(&chain);
+    let mut flight = Vec::new();
+    for message in [&server_hello, &certificate] {
+        flight.extend_from_slice(&[0x16, 0x03, 0x01, 0, message.len() as u8]);
+        flight.extend_from_slice(message);
+    }
+    let port = serve(move |mut s| {
+        let flight = flight.clone();
+        async move {
+            let mut hello = [0u8; 1024];
+            let _ = s.read(&mut hello).await;
+            let _ = s.write_all(&flight).await;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        }
+    })
+    .await;
+    let doc = run(&[(port, Service::Https)], quick_limits()).await;
+    let d = &doc.devices[0];
+    assert_eq!(d.status, HostStatus::Malformed, "{:?}", d.problems);
+    assert!(
+        d.problems
+            .iter()
+            .any(|p| p.contains("certificate (8 bytes) is malformed")),
+        "{:?}",
+        d.problems
+    );
+    assert!(
+        d.observations
+            .iter()
+            .any(|o| o.kind == ObservationKind::TlsCert
+                && o.source.as_deref() == Some("scan/tls-legacy")),
+        "the certificate is kept as evidence: {:?}",
+        d.observations
+    );
+}
