@@ -1151,3 +1151,89 @@ fn wait_until_caught(pid: u32, signal: u32) {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+/// Regression (issue 11): a scan document with an address that is not one, a date like
+/// `yesterday` or in 2099, a confidence of 5.0 or a MAC `zz:zz` was stored as is, and the bad
+/// address marked the real device at that entry missing. It is refused whole, every bad field
+/// named with its line, and the register is unchanged. An observations file with a bad field
+/// is refused the same way.
+#[tokio::test]
+async fn a_scan_document_with_bad_fields_is_refused_whole_naming_each_line() {
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+        let good = write(
+            dir.path(),
+            "scan.json",
+            &serde_json::to_string_pretty(&scan_document()).unwrap(),
+        );
+        expect(&camsweep(&db, &["ingest", &good]), 0, "ingest");
+        let scans = b.register.count(CountedTable::Scans).await.unwrap();
+        let observations = b.register.count(CountedTable::Observations).await.unwrap();
+
+        let mut doc = scan_document();
+        doc.scan.started_at = "yesterday".into();
+        doc.devices[0].address = "not-an-ip".into();
+        doc.devices[0].mac = Some("zz:zz".into());
+        doc.devices[1].identification.confidence = 5.0;
+        doc.devices[1].observations[0].observed_at = Some("2099-01-01T00:00:00Z".into());
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let bad = write(dir.path(), "bad-scan.json", &text);
+        let run = camsweep(&db, &["ingest", &bad]);
+        expect(&run, 2, "a scan document with bad fields");
+        let line_of = |needle: &str| {
+            1 + text
+                .lines()
+                .position(|l| l.contains(needle))
+                .unwrap_or_else(|| panic!("{needle} not in the document"))
+        };
+        for (line, field) in [
+            (line_of("\"yesterday\""), "scan.started_at"),
+            (line_of("\"not-an-ip\""), "devices[0].address"),
+            (line_of("\"zz:zz\""), "devices[0].mac"),
+            (line_of("5.0"), "devices[1].identification.confidence"),
+            (
+                line_of("2099-01-01"),
+                "devices[1].observations[0].observed_at",
+            ),
+        ] {
+            assert!(
+                run.stderr
+                    .contains(&format!("bad-scan.json:{line}: {field}: ")),
+                "[{}] {field} at line {line}:\n{}",
+                b.name,
+                run.stderr
+            );
+        }
+        assert!(run.stderr.contains("nothing was stored"), "{}", run.stderr);
+        assert_eq!(b.register.count(CountedTable::Scans).await.unwrap(), scans);
+        assert!(
+            b.register
+                .devices()
+                .await
+                .unwrap()
+                .iter()
+                .all(|d| !d.missing),
+            "[{}] a refused document marked a device missing",
+            b.name
+        );
+
+        let mut o = onvif("HIKVISION", "DS-2CD2143G2-I", "127.78.0.5", None);
+        o.observed_at = Some("yesterday".into());
+        let lines = jsonl(&[onvif("Dahua", "IPC-X", "127.78.1.7", None), o]);
+        let bad = write(dir.path(), "bad.jsonl", &lines);
+        let run = camsweep(&db, &["ingest", &bad]);
+        expect(&run, 2, "an observations file with a bad field");
+        assert!(
+            run.stderr.contains("bad.jsonl:2: observed_at: "),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+        assert_eq!(
+            b.register.count(CountedTable::Observations).await.unwrap(),
+            observations
+        );
+    }
+}

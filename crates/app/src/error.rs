@@ -69,6 +69,8 @@ pub enum AppError {
     Store(#[from] camsweep_register::RegisterError),
     #[error("reading observations")]
     Observations(#[source] camsweep_import::ObservationsError),
+    #[error(transparent)]
+    ScanDocument(#[from] camsweep_import::DocumentError),
     #[error("starting the async runtime")]
     Runtime(#[source] std::io::Error),
     /// A file or directory operation other than reading an input (`context` names the path).
@@ -155,6 +157,10 @@ impl AppError {
         };
         match self {
             AppError::Invalid { .. } | AppError::Observations(_) => Category::InvalidInput,
+            AppError::ScanDocument(camsweep_import::DocumentError::Read { source, .. }) => {
+                io(source)
+            }
+            AppError::ScanDocument(_) => Category::InvalidInput,
             AppError::NotFound { .. } => Category::NotFound,
             AppError::Precondition { .. } => Category::Precondition,
             AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use camsweep_identify::Engine;
 use camsweep_import::read_observations;
-use camsweep_model::{Observation, ScanDocument};
+use camsweep_import::scan_document::{DocumentError, DocumentLimits, parse_scan_document};
+use camsweep_model::{Observation, ScanDocument, Timestamp};
 use camsweep_register::{
     BatchKind, IngestBatch, IngestDevice, IngestSummary, Register, now_rfc3339,
 };
@@ -45,26 +46,35 @@ pub fn read_input(path: &Path, engine: &Engine<'_>) -> Result<Input, AppError> {
     };
     let one_line_observation = serde_json::from_str::<Observation>(first_line.trim()).is_ok();
     if !one_line_observation && first_line.trim_start().starts_with('{') {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut reader, &mut text).map_err(read)?;
-        if text.contains("\"scan\"") {
-            return read_scan_document(&text, path).map(Input::Scan);
+        let limits = DocumentLimits::default();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(&mut reader, limits.max_bytes.saturating_add(1)),
+            &mut text,
+        )
+        .map_err(read)?;
+        if text.len() as u64 > limits.max_bytes {
+            return Err(DocumentError::TooLarge {
+                name: path.display().to_string(),
+                limit: limits.max_bytes,
+            }
+            .into());
         }
-        return observations_batch(text.as_bytes(), path, engine, &kb_version)
-            .map(Input::Observations);
+        if has_scan_member(&text) {
+            let name = path.display().to_string();
+            return parse_scan_document(&text, &name, &limits, Timestamp::now())
+                .map(Input::Scan)
+                .map_err(AppError::from);
+        }
+        return observations_batch(&text[..], path, engine, &kb_version).map(Input::Observations);
     }
     observations_batch(reader, path, engine, &kb_version).map(Input::Observations)
 }
 
-fn read_scan_document(text: &str, file: &Path) -> Result<ScanDocument, AppError> {
-    serde_json::from_str(text).map_err(|e| {
-        AppError::invalid(format!(
-            "{}:{}:{}: not a scan document: {e}",
-            file.display(),
-            e.line(),
-            e.column()
-        ))
-    })
+/// Whether a JSON text has a `"scan"` member name somewhere: a scan document, not a
+/// pretty-printed observation.
+fn has_scan_member(text: &[u8]) -> bool {
+    text.windows(6).any(|w| w == b"\"scan\"")
 }
 
 /// Stores what `input` holds. The single path from a scanner's result to the register, shared

@@ -7,7 +7,35 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
-use camsweep_model::Observation;
+use camsweep_model::{Mac, Observation, ObservationKind, Timestamp};
+
+/// How far in the future an `observed_at` may be (clock skew between machines), in seconds.
+pub const MAX_CLOCK_SKEW_SECONDS: i64 = 86_400;
+
+/// The field checks a parsed observation must pass (the same as a scan document's): an
+/// address that is an IP address, a sensible `observed_at`, a port that is one, and a MAC
+/// observation that holds a MAC. The message names the field.
+pub fn check_observation(obs: &Observation, now: Timestamp) -> Result<(), String> {
+    if let Some(address) = &obs.address
+        && address.trim().parse::<std::net::IpAddr>().is_err()
+    {
+        let shown: String = address.chars().take(60).collect();
+        return Err(format!("address: {shown:?} is not an IP address"));
+    }
+    if let Some(at) = &obs.observed_at {
+        let at = Timestamp::parse(at).map_err(|e| format!("observed_at: {e}"))?;
+        if let Some(why) = at.implausible(now, MAX_CLOCK_SKEW_SECONDS) {
+            return Err(format!("observed_at: {why}"));
+        }
+    }
+    if obs.port == Some(0) {
+        return Err("port: 0 is not a port".into());
+    }
+    if obs.kind == ObservationKind::Mac {
+        Mac::parse(&obs.value).map_err(|e| format!("value: {e}"))?;
+    }
+    Ok(())
+}
 
 /// The default longest accepted line: an observation carries at most a bounded response.
 pub const DEFAULT_MAX_LINE: usize = 4 * 1024 * 1024;
@@ -52,6 +80,7 @@ pub fn read_observations(
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut buf = Vec::new();
     let mut line_no = 0usize;
+    let now = Timestamp::now();
     loop {
         buf.clear();
         let read = (&mut reader)
@@ -88,7 +117,15 @@ pub fn read_observations(
         if text.is_empty() {
             continue;
         }
-        match serde_json::from_str::<Observation>(text) {
+        let parsed = serde_json::from_str::<Observation>(text)
+            .map_err(|err| {
+                format!(
+                    "{err} (expected a JSON object like \
+                     {{\"device\": \"key\", \"kind\": \"http.server\", \"value\": \"App-webs/\"}})"
+                )
+            })
+            .and_then(|obs| check_observation(&obs, now).map(|()| obs));
+        match parsed {
             Ok(obs) => match obs.device.clone().or_else(|| obs.address.clone()) {
                 Some(key) => match index.get(&key) {
                     Some(&i) => out.devices[i].1.push(obs),
@@ -99,12 +136,9 @@ pub fn read_observations(
                 },
                 None => out.devices.push((None, vec![obs])),
             },
-            Err(err) => out.problems.push(LineProblem {
+            Err(message) => out.problems.push(LineProblem {
                 line: line_no,
-                message: format!(
-                    "{err} (expected a JSON object like \
-                     {{\"device\": \"key\", \"kind\": \"http.server\", \"value\": \"App-webs/\"}})"
-                ),
+                message,
             }),
         }
     }
@@ -144,6 +178,36 @@ mod tests {
         let lines: Vec<usize> = g.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 6]);
         assert!(g.problems[1].message.contains("http.sever"));
+    }
+
+    #[test]
+    fn observations_with_bad_fields_are_problems_naming_the_field() {
+        let input = concat!(
+            "{\"address\":\"not-an-ip\",\"kind\":\"http.server\",\"value\":\"x\"}\n",
+            "{\"address\":\"127.0.0.1\",\"kind\":\"http.server\",\"value\":\"x\",\"observed_at\":\"yesterday\"}\n",
+            "{\"address\":\"127.0.0.1\",\"kind\":\"http.server\",\"value\":\"x\",\"observed_at\":\"2099-01-01T00:00:00Z\"}\n",
+            "{\"address\":\"127.0.0.1\",\"kind\":\"mac\",\"value\":\"zz:zz\"}\n",
+            "{\"address\":\"127.0.0.1\",\"kind\":\"http.server\",\"value\":\"x\",\"port\":0}\n",
+            "{\"address\":\"127.0.0.1\",\"kind\":\"http.server\",\"value\":\"ok\",\"observed_at\":\"2026-01-01T00:00:00Z\"}\n",
+        );
+        let g = read_observations(input.as_bytes(), "in.jsonl", DEFAULT_MAX_LINE).unwrap();
+        let got: Vec<(usize, &str)> = g
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.split(':').next().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, "address"),
+                (2, "observed_at"),
+                (3, "observed_at"),
+                (4, "value"),
+                (5, "port")
+            ]
+        );
+        assert_eq!(g.devices.len(), 1);
+        assert_eq!(g.devices[0].1.len(), 1);
     }
 
     #[test]

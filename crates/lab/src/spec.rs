@@ -298,22 +298,10 @@ pub(crate) fn parse_mac_prefix(prefix: &str) -> Option<[u8; 3]> {
     Some(out)
 }
 
-/// A full MAC in any common notation, normalised to `aa:bb:cc:dd:ee:ff`.
+/// A full MAC in any common notation, normalised to `aa:bb:cc:dd:ee:ff` (`model::Mac`'s
+/// grammar, the same as every other reader's).
 pub(crate) fn normalise_mac(mac: &str) -> Option<String> {
-    let hex: String = mac.chars().filter(|c| c.is_ascii_hexdigit()).collect();
-    let separators_ok = mac
-        .chars()
-        .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '-' | '.'));
-    if hex.len() != 12 || !separators_ok {
-        return None;
-    }
-    let hex = hex.to_lowercase();
-    Some(
-        (0..6)
-            .map(|i| &hex[i * 2..i * 2 + 2])
-            .collect::<Vec<_>>()
-            .join(":"),
-    )
+    camsweep_model::Mac::parse(mac).ok().map(|m| m.to_string())
 }
 
 #[cfg(test)]

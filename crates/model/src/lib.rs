@@ -7,15 +7,19 @@
 
 pub mod field;
 mod identification;
+mod mac;
 mod observation;
 mod scan;
 pub mod scope;
+mod timestamp;
 mod vocabulary;
 
 pub use identification::{
     DeviceType, Evidence, Identification, Implication, ListMembership, PrcNil, Stance, VendorFacts,
 };
+pub use mac::{Mac, MacError};
 pub use observation::{Observation, ObservationKind, ParseKindError};
 pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
 pub use scope::{AddressSet, Coverage, ScanScope};
+pub use timestamp::{EARLIEST_SENSIBLE_YEAR, Timestamp, TimestampError};
 pub use vocabulary::{PlanStatus, Severity, UnknownValue};
