@@ -10,7 +10,7 @@ use std::path::Path;
 use camsweep_identify::Engine;
 use camsweep_import::read_observations;
 use camsweep_import::scan_document::{DocumentError, DocumentLimits, parse_scan_document};
-use camsweep_model::{Observation, ScanDocument, Timestamp};
+use camsweep_model::{ScanDocument, Timestamp};
 use camsweep_register::{
     BatchKind, IngestBatch, IngestDevice, IngestSummary, Register, now_rfc3339,
 };
@@ -37,15 +37,12 @@ pub fn read_input(path: &Path, engine: &Engine<'_>) -> Result<Input, AppError> {
     };
     let file = std::fs::File::open(path).map_err(read)?;
     let mut reader = std::io::BufReader::new(file);
-    // A scan document is one JSON object with a `scan` member; JSON Lines has one observation
-    // a line. Peek at the first line to tell.
-    let first_line = {
-        let buf = reader.fill_buf().map_err(read)?;
-        let end = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
-        String::from_utf8_lossy(&buf[..end]).into_owned()
-    };
-    let one_line_observation = serde_json::from_str::<Observation>(first_line.trim()).is_ok();
-    if !one_line_observation && first_line.trim_start().starts_with('{') {
+    // A scan document is one JSON object whose first member is `scan` or `devices` (the
+    // scanner writes `scan` first, compact or pretty); JSON Lines has one observation a line.
+    // The first member's name is in the first buffer, however long the lines are, so an
+    // over-long observation line is never read whole to find out.
+    let is_scan_document = first_member_is_scan(reader.fill_buf().map_err(read)?);
+    if is_scan_document {
         let limits = DocumentLimits::default();
         let mut text = Vec::new();
         std::io::Read::read_to_end(
@@ -60,21 +57,24 @@ pub fn read_input(path: &Path, engine: &Engine<'_>) -> Result<Input, AppError> {
             }
             .into());
         }
-        if has_scan_member(&text) {
-            let name = path.display().to_string();
-            return parse_scan_document(&text, &name, &limits, Timestamp::now())
-                .map(Input::Scan)
-                .map_err(AppError::from);
-        }
-        return observations_batch(&text[..], path, engine, &kb_version).map(Input::Observations);
+        let name = path.display().to_string();
+        return parse_scan_document(&text, &name, &limits, Timestamp::now())
+            .map(Input::Scan)
+            .map_err(AppError::from);
     }
     observations_batch(reader, path, engine, &kb_version).map(Input::Observations)
 }
 
-/// Whether a JSON text has a `"scan"` member name somewhere: a scan document, not a
-/// pretty-printed observation.
-fn has_scan_member(text: &[u8]) -> bool {
-    text.windows(6).any(|w| w == b"\"scan\"")
+/// Whether `head` (the start of a file) opens a JSON object whose first member is `scan` or
+/// `devices`: a scan document, not a line of observations.
+fn first_member_is_scan(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    let rest = text.trim_start_matches('\u{feff}').trim_start();
+    let Some(rest) = rest.strip_prefix('{') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with("\"scan\"") || rest.starts_with("\"devices\"")
 }
 
 /// Stores what `input` holds. The single path from a scanner's result to the register, shared
@@ -195,4 +195,27 @@ fn observations_batch(
         devices,
         coverage: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_member_is_scan;
+
+    /// Regression: a file whose first line is one 200 MB observation was read whole (239 MB of
+    /// memory) to decide whether it was a scan document.
+    #[test]
+    fn a_scan_document_is_told_from_observations_by_its_first_member() {
+        assert!(first_member_is_scan(
+            b"{\"scan\":{\"id\":\"x\"},\"devices\":[]}"
+        ));
+        assert!(first_member_is_scan(b"\xef\xbb\xbf{\n  \"scan\": {\n"));
+        assert!(first_member_is_scan(b"  {\"devices\": [], \"scan\": {}}"));
+        assert!(!first_member_is_scan(
+            b"{\"kind\":\"http.body\",\"value\":\"xxxx"
+        ));
+        assert!(!first_member_is_scan(
+            b"{\"device\":\"scan\",\"kind\":\"mac\"}"
+        ));
+        assert!(!first_member_is_scan(b""));
+    }
 }

@@ -66,56 +66,160 @@ pub struct ObservationsError {
     pub source: std::io::Error,
 }
 
-/// Reads observations from `reader` (named `name` in errors).
+/// Reads observations from `reader` (named `name` in errors), all of them: groups are
+/// complete however the lines interleave. Memory grows with the input; `ingest` uses this
+/// because it stores a file in one transaction, and bounds the file instead.
 pub fn read_observations(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     name: &str,
     max_line: usize,
 ) -> Result<GroupedObservations, ObservationsError> {
-    let io = |source| ObservationsError {
-        name: name.to_owned(),
-        source,
-    };
     let mut out = GroupedObservations::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    let now = Timestamp::now();
-    loop {
-        buf.clear();
-        let read = (&mut reader)
-            .take(max_line as u64 + 1)
-            .read_until(b'\n', &mut buf)
-            .map_err(io)?;
-        if read == 0 {
-            break;
+    for item in ObservationStream::new(reader, name, max_line, usize::MAX) {
+        match item? {
+            StreamItem::Device { key, observations } => out.devices.push((key, observations)),
+            StreamItem::Problem(problem) => out.problems.push(problem),
         }
-        line_no += 1;
-        if buf.len() > max_line && buf.last() != Some(&b'\n') {
+    }
+    Ok(out)
+}
+
+/// What an [`ObservationStream`] yields.
+#[derive(Debug)]
+pub enum StreamItem {
+    /// One device's observations (`key` as in [`GroupedObservations::devices`]).
+    Device {
+        key: Option<String>,
+        observations: Vec<Observation>,
+    },
+    /// A line that is not an observation, as soon as it is read.
+    Problem(LineProblem),
+}
+
+/// Observations grouped per device while they stream: memory stays under `window` bytes of
+/// input lines (plus one line), so an endless input (`identify` on a pipe) never exhausts the
+/// machine. Groups are kept in first-seen order; when the lines held pass `window`, the oldest
+/// group is yielded. Input that keeps a device's lines within the window (a scanner's output,
+/// which writes a device's lines together) is grouped exactly as [`read_observations`] does; a
+/// device whose lines come back after its group left is yielded again with the later lines.
+pub struct ObservationStream<'n, R> {
+    reader: R,
+    name: &'n str,
+    max_line: usize,
+    window: usize,
+    held_bytes: usize,
+    /// Groups not yet yielded, oldest first; `first_slot` numbers the front one.
+    groups: std::collections::VecDeque<Group>,
+    first_slot: u64,
+    slots: HashMap<String, u64>,
+    buf: Vec<u8>,
+    line_no: usize,
+    now: Timestamp,
+    at_end: bool,
+}
+
+struct Group {
+    key: Option<String>,
+    observations: Vec<Observation>,
+    bytes: usize,
+}
+
+impl<'n, R: BufRead> ObservationStream<'n, R> {
+    pub fn new(reader: R, name: &'n str, max_line: usize, window: usize) -> Self {
+        ObservationStream {
+            reader,
+            name,
+            max_line,
+            window,
+            held_bytes: 0,
+            groups: Default::default(),
+            first_slot: 0,
+            slots: HashMap::new(),
+            buf: Vec::new(),
+            line_no: 0,
+            now: Timestamp::now(),
+            at_end: false,
+        }
+    }
+
+    fn io(&self, source: std::io::Error) -> ObservationsError {
+        ObservationsError {
+            name: self.name.to_owned(),
+            source,
+        }
+    }
+
+    fn pop_oldest(&mut self) -> Option<StreamItem> {
+        let group = self.groups.pop_front()?;
+        self.first_slot += 1;
+        self.held_bytes -= group.bytes;
+        if let Some(key) = &group.key {
+            self.slots.remove(key);
+        }
+        Some(StreamItem::Device {
+            key: group.key,
+            observations: group.observations,
+        })
+    }
+
+    fn hold(&mut self, obs: Observation, bytes: usize) {
+        self.held_bytes += bytes;
+        let key = obs.device.clone().or_else(|| obs.address.clone());
+        if let Some(k) = &key
+            && let Some(&slot) = self.slots.get(k)
+        {
+            let group = &mut self.groups[(slot - self.first_slot) as usize];
+            group.observations.push(obs);
+            group.bytes += bytes;
+            return;
+        }
+        if let Some(k) = &key {
+            self.slots
+                .insert(k.clone(), self.first_slot + self.groups.len() as u64);
+        }
+        self.groups.push_back(Group {
+            key,
+            observations: vec![obs],
+            bytes,
+        });
+    }
+
+    /// Reads one line: `Ok(None)` at the end of input, else a problem or nothing (a held line).
+    fn read_line(&mut self) -> Result<Option<Option<LineProblem>>, ObservationsError> {
+        self.buf.clear();
+        let max_line = self.max_line;
+        let read = (&mut self.reader)
+            .take(max_line as u64 + 1)
+            .read_until(b'\n', &mut self.buf)
+            .map_err(|e| self.io(e))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.line_no += 1;
+        if self.buf.len() > max_line && self.buf.last() != Some(&b'\n') {
             // Discard the rest of the over-long line without holding it.
             let mut sink = Vec::new();
             loop {
                 sink.clear();
-                let n = (&mut reader)
+                let n = (&mut self.reader)
                     .take(64 * 1024)
                     .read_until(b'\n', &mut sink)
-                    .map_err(io)?;
+                    .map_err(|e| self.io(e))?;
                 if n == 0 || sink.last() == Some(&b'\n') {
                     break;
                 }
             }
-            out.problems.push(LineProblem {
-                line: line_no,
+            return Ok(Some(Some(LineProblem {
+                line: self.line_no,
                 message: format!(
                     "line longer than {max_line} bytes (expected one observation per line)"
                 ),
-            });
-            continue;
+            })));
         }
-        let text = String::from_utf8_lossy(&buf);
+        let text = String::from_utf8_lossy(&self.buf);
         let text = text.trim();
         if text.is_empty() {
-            continue;
+            return Ok(Some(None));
         }
         let parsed = serde_json::from_str::<Observation>(text)
             .map_err(|err| {
@@ -124,25 +228,43 @@ pub fn read_observations(
                      {{\"device\": \"key\", \"kind\": \"http.server\", \"value\": \"App-webs/\"}})"
                 )
             })
-            .and_then(|obs| check_observation(&obs, now).map(|()| obs));
+            .and_then(|obs| check_observation(&obs, self.now).map(|()| obs));
+        let bytes = self.buf.len();
         match parsed {
-            Ok(obs) => match obs.device.clone().or_else(|| obs.address.clone()) {
-                Some(key) => match index.get(&key) {
-                    Some(&i) => out.devices[i].1.push(obs),
-                    None => {
-                        index.insert(key.clone(), out.devices.len());
-                        out.devices.push((Some(key), vec![obs]));
-                    }
-                },
-                None => out.devices.push((None, vec![obs])),
-            },
-            Err(message) => out.problems.push(LineProblem {
-                line: line_no,
+            Ok(obs) => {
+                self.hold(obs, bytes);
+                Ok(Some(None))
+            }
+            Err(message) => Ok(Some(Some(LineProblem {
+                line: self.line_no,
                 message,
-            }),
+            }))),
         }
     }
-    Ok(out)
+}
+
+impl<R: BufRead> Iterator for ObservationStream<'_, R> {
+    type Item = Result<StreamItem, ObservationsError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.held_bytes > self.window && !self.groups.is_empty() {
+                return self.pop_oldest().map(Ok);
+            }
+            if self.at_end {
+                return self.pop_oldest().map(Ok);
+            }
+            match self.read_line() {
+                Ok(None) => self.at_end = true,
+                Ok(Some(Some(problem))) => return Some(Ok(StreamItem::Problem(problem))),
+                Ok(Some(None)) => {}
+                Err(e) => {
+                    self.at_end = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -208,6 +330,42 @@ mod tests {
         );
         assert_eq!(g.devices.len(), 1);
         assert_eq!(g.devices[0].1.len(), 1);
+    }
+
+    #[test]
+    fn a_stream_holds_at_most_its_window_and_keeps_first_seen_order() {
+        let line = |device: &str, n: usize| {
+            format!("{{\"device\":\"{device}\",\"kind\":\"http.server\",\"value\":\"v{n}\"}}\n")
+        };
+        // Devices written together (as the scanner does), then one that comes back late.
+        let mut input = String::new();
+        for d in 0..50 {
+            for n in 0..3 {
+                input.push_str(&line(&format!("d{d}"), n));
+            }
+        }
+        input.push_str(&line("d0", 9));
+        let window = 4 * line("d00", 0).len();
+        let mut keys = Vec::new();
+        let mut sizes = Vec::new();
+        for item in ObservationStream::new(input.as_bytes(), "in", DEFAULT_MAX_LINE, window) {
+            match item.unwrap() {
+                StreamItem::Device { key, observations } => {
+                    keys.push(key.unwrap());
+                    sizes.push(observations.len());
+                }
+                StreamItem::Problem(p) => panic!("{p:?}"),
+            }
+        }
+        let mut expected: Vec<String> = (0..50).map(|d| format!("d{d}")).collect();
+        expected.push("d0".into());
+        assert_eq!(keys, expected);
+        assert!(sizes[..50].iter().all(|&n| n == 3), "{sizes:?}");
+        assert_eq!(sizes[50], 1);
+        // Unbounded, the late line joins its group.
+        let all = read_observations(input.as_bytes(), "in", DEFAULT_MAX_LINE).unwrap();
+        assert_eq!(all.devices.len(), 50);
+        assert_eq!(all.devices[0].1.len(), 4);
     }
 
     #[test]

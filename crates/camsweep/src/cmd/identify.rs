@@ -1,9 +1,11 @@
 //! `camsweep identify`: observations in (JSON Lines), one identification per device out.
 //!
-//! Each input line is one [`Observation`]; lines with the same `device` describe one device, a
-//! line without `device` is a device of its own. Devices may interleave, so observations are
-//! grouped by key and the identifications are written at end of input, in the order each device
-//! was first seen (memory is bounded by the input, and each line by [`MAX_LINE`]). A malformed
+//! Each input line is one [`Observation`]; lines with the same `device` (else `address`)
+//! describe one device, a line with neither is a device of its own. Devices may interleave:
+//! observations are grouped by key while they stream, and a device is identified and written
+//! once the lines held pass [`WINDOW`] bytes or the input ends, in the order devices were first
+//! seen. Memory stays bounded on an endless input (each line by [`MAX_LINE`]); a device whose
+//! lines come back after its group was written is identified again from the later lines. A malformed
 //! line is reported on standard error with its number and what was expected, skipped, and the
 //! run ends `Partial` (exit 3).
 
@@ -19,6 +21,10 @@ use crate::{Globals, Outcome};
 
 /// Longest accepted input line (an observation carries at most a bounded response).
 pub const MAX_LINE: usize = camsweep_import::observations::DEFAULT_MAX_LINE;
+
+/// Input lines held while grouping: devices whose lines lie within this many bytes of each
+/// other are grouped whole, and memory stays bounded on an endless input.
+pub const WINDOW: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -60,17 +66,6 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         .as_ref()
         .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
     let mut stderr = std::io::stderr().lock();
-    let grouped = camsweep_import::read_observations(BufReader::new(input), &name, MAX_LINE)?;
-    for problem in &grouped.problems {
-        writeln!(
-            stderr,
-            "{}:{}: skipped: {}",
-            name,
-            problem.line,
-            crate::printer::escape(&problem.message)
-        )?;
-    }
-
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::new(stdout);
     if args.format == Format::Table {
@@ -80,8 +75,32 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             "DEVICE", "MANUFACTURER", "BRAND", "MODEL", "TYPE", "CONF"
         )?;
     }
-    for (key, observations) in &grouped.devices {
-        let identification = engine.identify(observations);
+    let (mut devices, mut problems) = (0usize, 0usize);
+    let stream = camsweep_import::observations::ObservationStream::new(
+        BufReader::new(input),
+        &name,
+        MAX_LINE,
+        WINDOW,
+    );
+    for item in stream {
+        let (key, observations) = match item? {
+            camsweep_import::observations::StreamItem::Problem(problem) => {
+                problems += 1;
+                writeln!(
+                    stderr,
+                    "{}:{}: skipped: {}",
+                    crate::printer::escape(&name),
+                    problem.line,
+                    crate::printer::escape(&problem.message)
+                )?;
+                continue;
+            }
+            camsweep_import::observations::StreamItem::Device { key, observations } => {
+                (key, observations)
+            }
+        };
+        devices += 1;
+        let identification = engine.identify(&observations);
         match args.format {
             Format::Json => {
                 serde_json::to_writer(
@@ -109,12 +128,10 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(if !grouped.problems.is_empty() {
+    Ok(if problems > 0 {
         writeln!(
             stderr,
-            "camsweep: {} malformed line(s) skipped; {} device(s) identified",
-            grouped.problems.len(),
-            grouped.devices.len()
+            "camsweep: {problems} malformed line(s) skipped; {devices} device(s) identified"
         )?;
         Outcome::Partial
     } else {
