@@ -54,6 +54,9 @@ pub enum AppError {
     },
     #[error("loading the knowledge base")]
     Kb(#[source] camsweep_kb::KbError),
+    /// A configuration file error names the file, and the line and key where it can.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
     #[error("compiling the fingerprint rules")]
     Engine(#[source] camsweep_identify::EngineError),
     #[error("evaluating the policy packs")]
@@ -159,6 +162,8 @@ impl AppError {
             AppError::Precondition { .. } => Category::Precondition,
             AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),
             AppError::Kb(_) => Category::InvalidInput,
+            AppError::Config(crate::config::ConfigError::Read { source, .. }) => io(source),
+            AppError::Config(_) => Category::InvalidInput,
             AppError::Register { source, .. } | AppError::Store(source) => match source {
                 R::Estate(_) | R::Invalid { .. } => Category::InvalidInput,
                 R::NotFound { .. } => Category::NotFound,

@@ -2,6 +2,7 @@
 //! the web server to come are two faces of this crate: each parses its input (arguments, HTTP),
 //! calls one function here, and renders the result. Nothing here prints.
 //!
+//! - [`config`]: the configuration file (`camsweep.toml`), read and checked.
 //! - [`kb`]: the knowledge base, embedded or from a directory.
 //! - [`ingest`]: scan documents and observations files into the register.
 //! - [`evaluate`]: identification, the one policy-input builder, findings, and the remediation
@@ -13,6 +14,7 @@
 //! - [`error`]: one error type with a category, mapped to exit codes by the binary and to HTTP
 //!   statuses by the server, each in one place.
 
+pub mod config;
 pub mod demo;
 pub mod error;
 pub mod estate;
