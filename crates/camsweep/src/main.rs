@@ -6,6 +6,7 @@
 mod printer;
 mod cmd;
 mod config;
+mod db;
 mod exit;
 mod signals;
 

@@ -6,9 +6,9 @@
 //! evaluate` records both). `update` records progress; every change lands in the register's
 //! history. Items are created by `camsweep evaluate`, one per finding that asks for an action.
 
-use anyhow::Context as _;
 use camsweep_register::Register;
 
+use crate::db::with_register;
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -52,20 +52,9 @@ pub struct UpdateArgs {
 }
 
 pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    runtime.block_on(async {
-        let register = Register::open(&args.db)
-            .await
-            .with_context(|| format!("opening the register {}", args.db))?;
-        let result = match args.command.unwrap_or(PlanCommand::List) {
-            PlanCommand::List => list(&register).await,
-            PlanCommand::Update(update_args) => update(&register, update_args).await,
-        };
-        register.close().await;
-        result
+    with_register(&args.db, async |register| match args.command {
+        None | Some(PlanCommand::List) => list(register).await,
+        Some(PlanCommand::Update(update_args)) => update(register, update_args).await,
     })
 }
 

@@ -258,12 +258,9 @@ fn store(
     engine: &Engine<'_>,
     globals: &Globals,
 ) -> anyhow::Result<()> {
-    let db = super::estate::DbArgs {
+    let db = crate::db::DbArgs {
         db: db.to_owned(),
-        actor: store
-            .actor
-            .clone()
-            .unwrap_or_else(super::estate::default_actor),
+        actor: store.actor.clone().unwrap_or_else(crate::db::default_actor),
     };
     let policies = if store.evaluate {
         Some(crate::load_policies(globals)?)
@@ -271,7 +268,7 @@ fn store(
         None
     };
     runtime.block_on(async {
-        let register = super::estate::open(&db).await?;
+        let register = crate::db::open(&db.db).await?;
         let result = async {
             let summary =
                 camsweep_app::ingest::store_scan_document(&register, document, None, &db.actor)
