@@ -57,6 +57,9 @@ pub enum AppError {
     /// A configuration file error names the file, and the line and key where it can.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
+    /// A credentials file error names the file and entry.
+    #[error(transparent)]
+    Credentials(#[from] camsweep_scan::CredentialsError),
     #[error("compiling the fingerprint rules")]
     Engine(#[source] camsweep_identify::EngineError),
     #[error("evaluating the policy packs")]
@@ -93,6 +96,9 @@ pub enum AppError {
         #[source]
         source: camsweep_scan::ScanError,
     },
+    /// A scan that could not start: the scanner's error names the target or setting itself.
+    #[error(transparent)]
+    ScanStart(#[from] camsweep_scan::ScanError),
     /// A report error names its file, sheet or row itself.
     #[error(transparent)]
     Report(#[from] camsweep_report::ReportError),
@@ -161,7 +167,7 @@ impl AppError {
             AppError::NotFound { .. } => Category::NotFound,
             AppError::Precondition { .. } => Category::Precondition,
             AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),
-            AppError::Kb(_) => Category::InvalidInput,
+            AppError::Kb(_) | AppError::Credentials(_) => Category::InvalidInput,
             AppError::Config(crate::config::ConfigError::Read { source, .. }) => io(source),
             AppError::Config(_) => Category::InvalidInput,
             AppError::Register { source, .. } | AppError::Store(source) => match source {
@@ -179,7 +185,7 @@ impl AppError {
                 L::Profile { .. } | L::Certificate { .. } => Category::Internal,
                 _ => Category::InvalidInput,
             },
-            AppError::Scan { source, .. } => match source {
+            AppError::Scan { source, .. } | AppError::ScanStart(source) => match source {
                 S::Targets(_) | S::Config(_) => Category::InvalidInput,
                 S::UdpSocket(_) => Category::Precondition,
                 S::Tls(_) => Category::Internal,

@@ -4,6 +4,8 @@
 //!
 //! - [`config`]: the configuration file (`camsweep.toml`), read and checked.
 //! - [`kb`]: the knowledge base, embedded or from a directory.
+//! - [`scan`]: scan options into the scanner's configuration, the scan, and storing it
+//!   (with an evaluation after it).
 //! - [`ingest`]: scan documents and observations files into the register.
 //! - [`evaluate`]: identification, the one policy-input builder, findings, and the remediation
 //!   plan's state machine (a pure function, [`evaluate::plan_change`]).
@@ -25,6 +27,7 @@ pub mod kb;
 pub mod plan;
 pub mod policies;
 pub mod report_data;
+pub mod scan;
 pub mod waiver;
 
 pub use error::{AppError, Category};
