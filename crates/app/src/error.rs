@@ -52,8 +52,13 @@ pub enum AppError {
         #[source]
         source: std::io::Error,
     },
-    #[error("loading the knowledge base")]
-    Kb(#[source] camsweep_kb::KbError),
+    /// `context` says which knowledge base (the embedded one, or a directory).
+    #[error("{context}")]
+    Kb {
+        context: String,
+        #[source]
+        source: camsweep_kb::KbError,
+    },
     /// A configuration file error names the file, and the line and key where it can.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
@@ -73,8 +78,9 @@ pub enum AppError {
     /// A register error that says itself what was being done.
     #[error(transparent)]
     Store(#[from] camsweep_register::RegisterError),
-    #[error("reading observations")]
-    Observations(#[source] camsweep_import::ObservationsError),
+    /// An observations file that could not be read names itself.
+    #[error(transparent)]
+    Observations(camsweep_import::ObservationsError),
     #[error("starting the async runtime")]
     Runtime(#[source] std::io::Error),
     /// A file or directory operation other than reading an input (`context` names the path).
@@ -167,7 +173,7 @@ impl AppError {
             AppError::NotFound { .. } => Category::NotFound,
             AppError::Precondition { .. } => Category::Precondition,
             AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),
-            AppError::Kb(_) | AppError::Credentials(_) => Category::InvalidInput,
+            AppError::Kb { .. } | AppError::Credentials(_) => Category::InvalidInput,
             AppError::Config(crate::config::ConfigError::Read { source, .. }) => io(source),
             AppError::Config(_) => Category::InvalidInput,
             AppError::Register { source, .. } | AppError::Store(source) => match source {
@@ -204,8 +210,11 @@ impl AppError {
 }
 
 impl From<camsweep_kb::KbError> for AppError {
-    fn from(e: camsweep_kb::KbError) -> Self {
-        AppError::Kb(e)
+    fn from(source: camsweep_kb::KbError) -> Self {
+        AppError::Kb {
+            context: "loading the knowledge base".into(),
+            source,
+        }
     }
 }
 

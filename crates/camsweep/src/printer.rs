@@ -48,6 +48,18 @@ pub fn clip(text: &str, width: usize) -> String {
     }
 }
 
+/// Pretty JSON and a newline. Serialises first, so that a closed stdout surfaces as an
+/// `io::Error` (a broken pipe, which the binary treats as success) rather than inside a
+/// `serde_json::Error`.
+pub fn write_json(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

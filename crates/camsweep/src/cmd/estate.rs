@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
-
 use crate::db::{DbArgs, with_register};
 use crate::{Globals, Outcome};
 
@@ -54,11 +52,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             allow_removals,
             db,
         } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
             let policies = crate::load_policies(globals)?;
-            let estate =
-                camsweep_app::estate::parse(&text, &file.display().to_string(), &policies)?;
+            let estate = camsweep_app::estate::read(&file, &policies)?;
             if dry_run {
                 outln!(
                     "{}: valid ({} organisations, {} sites, {} networks); register not changed",

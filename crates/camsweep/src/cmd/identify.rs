@@ -1,11 +1,7 @@
-//! `camsweep identify`: observations in (JSON Lines), one identification per device out.
-//!
-//! Each input line is one [`Observation`]; lines with the same `device` describe one device, a
-//! line without `device` is a device of its own. Devices may interleave, so observations are
-//! grouped by key and the identifications are written at end of input, in the order each device
-//! was first seen (memory is bounded by the input, and each line by [`MAX_LINE`]). A malformed
-//! line is reported on standard error with its number and what was expected, skipped, and the
-//! run ends `Partial` (exit 3).
+//! `camsweep identify`: observations in (JSON Lines), one identification per device out
+//! (`camsweep_app::identify`: grouped by device, in the order each was first seen, each line
+//! bounded by its `MAX_LINE`). A malformed line is reported on standard error with its number
+//! and what was expected, skipped, and the run ends `Partial` (exit 3).
 
 use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
@@ -16,9 +12,6 @@ use camsweep_model::Identification;
 use serde::Serialize;
 
 use crate::{Globals, Outcome};
-
-/// Longest accepted input line (an observation carries at most a bounded response).
-pub const MAX_LINE: usize = camsweep_import::observations::DEFAULT_MAX_LINE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -60,7 +53,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         .as_ref()
         .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
     let mut stderr = std::io::stderr().lock();
-    let grouped = camsweep_import::read_observations(BufReader::new(input), &name, MAX_LINE)?;
+    let grouped = camsweep_app::identify::identify(BufReader::new(input), &name, &engine)?;
     for problem in &grouped.problems {
         writeln!(
             stderr,
@@ -80,15 +73,14 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             "DEVICE", "MANUFACTURER", "BRAND", "MODEL", "TYPE", "CONF"
         )?;
     }
-    for (key, observations) in &grouped.devices {
-        let identification = engine.identify(observations);
+    for (key, identification) in &grouped.devices {
         match args.format {
             Format::Json => {
                 serde_json::to_writer(
                     &mut out,
                     &DeviceLine {
                         device: key.as_deref(),
-                        identification: &identification,
+                        identification,
                     },
                 )?;
                 writeln!(out)?;

@@ -59,9 +59,7 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
 }
 
 async fn list(register: &Register) -> anyhow::Result<Outcome> {
-    let mut items = register.plan_items().await?;
-    items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
-    let devices = register.devices().await?;
+    let rows = camsweep_app::plan::list(register).await?;
     outln!(
         "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} replaced by",
         "prio",
@@ -72,27 +70,17 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
         "status",
         "state"
     )?;
-    for item in &items {
-        let device = devices.iter().find(|d| d.id == item.device_id);
-        let verified = camsweep_app::report_data::plan_status(
-            &item.status,
-            item.verified_at.is_some(),
-            device.is_some_and(|d| d.missing),
-            device
-                .is_some_and(|d| camsweep_app::report_data::later(&d.last_seen, &item.updated_at)),
-        );
-        let address = device
-            .and_then(|d| d.address.as_deref())
-            .unwrap_or(item.device_id.as_str());
+    for row in &rows {
+        let item = &row.item;
         outln!(
             "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} {}",
             item.priority,
             crate::printer::escape(&item.id),
             crate::printer::escape(&item.action),
-            crate::printer::escape(address),
+            crate::printer::escape(&row.address),
             item.due.as_deref().unwrap_or("-"),
             item.status,
-            verified.as_str(),
+            row.state.as_str(),
             item.replaced_by
                 .as_deref()
                 .map_or("-".into(), crate::printer::escape),
@@ -100,7 +88,6 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
     }
     Ok(Outcome::Done)
 }
-
 async fn update(register: &Register, args: UpdateArgs) -> anyhow::Result<Outcome> {
     let change = camsweep_app::plan::PlanUpdate::from_options(
         args.status.as_deref(),
