@@ -48,6 +48,13 @@ pub fn clip(text: &str, width: usize) -> String {
     }
 }
 
+/// Output formats of the commands that print text or JSON (`kb`, `policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextFormat {
+    Text,
+    Json,
+}
+
 /// Pretty JSON and a newline. Serialises first, so that a closed stdout surfaces as an
 /// `io::Error` (a broken pipe, which the binary treats as success) rather than inside a
 /// `serde_json::Error`.

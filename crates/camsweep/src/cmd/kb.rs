@@ -7,7 +7,7 @@ use camsweep_app::kb as app;
 use camsweep_kb::KnowledgeBase;
 use camsweep_kb::oui::MacLookup;
 
-use crate::printer::write_json;
+use crate::printer::{TextFormat as Format, write_json};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -17,12 +17,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Debug, clap::Subcommand)]

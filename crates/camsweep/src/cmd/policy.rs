@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use camsweep_policy::PolicySet;
 
-use crate::printer::write_json;
+use crate::printer::{TextFormat as Format, write_json};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -16,12 +16,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Debug, clap::Subcommand)]
