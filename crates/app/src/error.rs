@@ -52,8 +52,19 @@ pub enum AppError {
         #[source]
         source: std::io::Error,
     },
-    #[error("loading the knowledge base")]
-    Kb(#[source] camsweep_kb::KbError),
+    /// `context` says which knowledge base (the embedded one, or a directory).
+    #[error("{context}")]
+    Kb {
+        context: String,
+        #[source]
+        source: camsweep_kb::KbError,
+    },
+    /// A configuration file error names the file, and the line and key where it can.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    /// A credentials file error names the file and entry.
+    #[error(transparent)]
+    Credentials(#[from] camsweep_scan::CredentialsError),
     #[error("compiling the fingerprint rules")]
     Engine(#[source] camsweep_identify::EngineError),
     #[error("evaluating the policy packs")]
@@ -67,8 +78,9 @@ pub enum AppError {
     /// A register error that says itself what was being done.
     #[error(transparent)]
     Store(#[from] camsweep_register::RegisterError),
-    #[error("reading observations")]
-    Observations(#[source] camsweep_import::ObservationsError),
+    /// An observations file that could not be read names itself.
+    #[error(transparent)]
+    Observations(camsweep_import::ObservationsError),
     #[error(transparent)]
     ScanDocument(#[from] camsweep_import::DocumentError),
     #[error("starting the async runtime")]
@@ -92,6 +104,9 @@ pub enum AppError {
         #[source]
         source: camsweep_scan::ScanError,
     },
+    /// A scan that could not start: the scanner's error names the target or setting itself.
+    #[error(transparent)]
+    ScanStart(#[from] camsweep_scan::ScanError),
     /// A report error names its file, sheet or row itself.
     #[error(transparent)]
     Report(#[from] camsweep_report::ReportError),
@@ -164,7 +179,9 @@ impl AppError {
             AppError::NotFound { .. } => Category::NotFound,
             AppError::Precondition { .. } => Category::Precondition,
             AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),
-            AppError::Kb(_) => Category::InvalidInput,
+            AppError::Kb { .. } | AppError::Credentials(_) => Category::InvalidInput,
+            AppError::Config(crate::config::ConfigError::Read { source, .. }) => io(source),
+            AppError::Config(_) => Category::InvalidInput,
             AppError::Register { source, .. } | AppError::Store(source) => match source {
                 R::Estate(_) | R::Invalid { .. } => Category::InvalidInput,
                 R::NotFound { .. } => Category::NotFound,
@@ -180,7 +197,7 @@ impl AppError {
                 L::Profile { .. } | L::Certificate { .. } => Category::Internal,
                 _ => Category::InvalidInput,
             },
-            AppError::Scan { source, .. } => match source {
+            AppError::Scan { source, .. } | AppError::ScanStart(source) => match source {
                 S::Targets(_) | S::Config(_) => Category::InvalidInput,
                 S::UdpSocket(_) => Category::Precondition,
                 S::Tls(_) => Category::Internal,
@@ -199,8 +216,11 @@ impl AppError {
 }
 
 impl From<camsweep_kb::KbError> for AppError {
-    fn from(e: camsweep_kb::KbError) -> Self {
-        AppError::Kb(e)
+    fn from(source: camsweep_kb::KbError) -> Self {
+        AppError::Kb {
+            context: "loading the knowledge base".into(),
+            source,
+        }
     }
 }
 

@@ -13,12 +13,18 @@ use serde::Serialize;
 
 use crate::AppError;
 
-/// Loads the knowledge base from `dir`, or the embedded one.
+/// Loads the knowledge base from `dir`, or the embedded one; the error says which.
 pub fn load(dir: Option<&Path>) -> Result<KnowledgeBase, AppError> {
-    Ok(match dir {
-        Some(dir) => KnowledgeBase::from_dir(dir)?,
-        None => KnowledgeBase::embedded()?,
-    })
+    match dir {
+        Some(dir) => KnowledgeBase::from_dir(dir).map_err(|source| AppError::Kb {
+            context: format!("loading the knowledge base from {}", dir.display()),
+            source,
+        }),
+        None => KnowledgeBase::embedded().map_err(|source| AppError::Kb {
+            context: "loading the embedded knowledge base".into(),
+            source,
+        }),
+    }
 }
 
 /// Version, origin and sizes of a knowledge base.

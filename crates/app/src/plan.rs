@@ -2,10 +2,54 @@
 //! `PATCH /api/v1/plan/{id}`). Items are created and moved by the evaluation
 //! ([`crate::evaluate::plan_change`]); a person records progress: scheduled, removed, replaced.
 
+use std::collections::HashMap;
+
 use camsweep_model::PlanStatus;
 use camsweep_register::{PlanItem, Register, RegisterError};
+use serde::Serialize;
 
 use crate::AppError;
+use crate::report_data::{later, plan_status};
+
+/// One plan item as `camsweep plan list` shows it: with its state read together with its
+/// device's (see [`plan_status`]) and where the device is.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRow {
+    #[serde(flatten)]
+    pub item: PlanItem,
+    /// Open, in progress, awaiting verification, done, reopened, cancelled.
+    pub state: camsweep_report::PlanStatus,
+    /// The device's address, or its id when it has none.
+    pub address: String,
+}
+
+/// Every plan item in priority order (then by id), each with its verified state.
+pub async fn list(register: &Register) -> Result<Vec<PlanRow>, AppError> {
+    let mut items = register.plan_items().await?;
+    items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
+    let devices = register.devices().await?;
+    let devices: HashMap<&str, _> = devices.iter().map(|d| (d.id.as_str(), d)).collect();
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let device = devices.get(item.device_id.as_str());
+            let state = plan_status(
+                &item.status,
+                item.verified_at.is_some(),
+                device.is_some_and(|d| d.missing),
+                device.is_some_and(|d| later(&d.last_seen, &item.updated_at)),
+            );
+            let address = device
+                .and_then(|d| d.address.clone())
+                .unwrap_or_else(|| item.device_id.clone());
+            PlanRow {
+                item,
+                state,
+                address,
+            }
+        })
+        .collect())
+}
 
 /// What a person records about one plan item.
 #[derive(Debug, Clone, PartialEq, Eq)]

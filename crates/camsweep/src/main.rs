@@ -6,6 +6,7 @@
 mod printer;
 mod cmd;
 mod config;
+mod db;
 mod exit;
 mod signals;
 
@@ -126,8 +127,8 @@ fn main() -> ExitCode {
 /// clap's own errors (`--help`, a bad flag) print and exit here, as `Cli::parse` would.
 fn parse_command_line() -> anyhow::Result<Cli> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let command = match config::Config::path_from(&args) {
-        Some(path) => config::Config::load(&path)?.apply(Cli::command()),
+    let command = match config::path_from(&args) {
+        Some(path) => config::apply(&config::Config::load(&path)?, Cli::command()),
         None => Cli::command(),
     };
     let matches = command.get_matches_from(args);

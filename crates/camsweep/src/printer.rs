@@ -48,6 +48,25 @@ pub fn clip(text: &str, width: usize) -> String {
     }
 }
 
+/// Output formats of the commands that print text or JSON (`kb`, `policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextFormat {
+    Text,
+    Json,
+}
+
+/// Pretty JSON and a newline. Serialises first, so that a closed stdout surfaces as an
+/// `io::Error` (a broken pipe, which the binary treats as success) rather than inside a
+/// `serde_json::Error`.
+pub fn write_json(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::io::Write as _;
 use camsweep_app::gate::{GateAnswer, GateRequest};
 use camsweep_identify::Engine;
 
-use super::estate::{DbArgs, Format, open, runtime};
+use crate::db::{DbArgs, Format, with_register};
 use crate::{Globals, Outcome, load_kb};
 
 #[derive(Debug, clap::Args)]
@@ -46,12 +46,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let kb = load_kb(globals)?;
     let engine = Engine::new(&kb)?;
     let policies = crate::load_policies(globals)?;
-    let estate = runtime()?.block_on(async {
-        let register = open(&args.db).await?;
-        let estate = register.estate().await?;
-        register.close().await;
-        anyhow::Ok(estate)
-    })?;
+    let estate = with_register(&args.db.db, async |r| Ok(r.estate().await?))?;
     let request = GateRequest {
         site: args.site,
         network: args.network,

@@ -9,7 +9,7 @@ use camsweep_app::demo::{Demo, DemoSummary, Progress};
 use camsweep_identify::Engine;
 use camsweep_report as report;
 
-use super::estate::runtime;
+use crate::db::runtime;
 use crate::load_kb;
 use crate::printer::escape;
 use crate::{Globals, Outcome};

@@ -1,55 +1,10 @@
 //! `camsweep estate`: import or show the estate definition (organisations, sites, networks).
-//! The file format is documented in `docs/estate.md`. Also home of the register options and
-//! helpers the other register subcommands share.
+//! The file format is documented in `docs/estate.md`.
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
-use camsweep_register::Register;
-
+use crate::db::{DbArgs, with_register};
 use crate::{Globals, Outcome};
-
-/// Where the register is: shared by every subcommand that reads or writes it.
-#[derive(Debug, Clone, clap::Args)]
-pub struct DbArgs {
-    /// The register: a SQLite file path, or a `postgres://` URL.
-    #[arg(
-        long,
-        env = "CAMSWEEP_DB",
-        default_value = "camsweep.sqlite",
-        value_name = "PATH|URL"
-    )]
-    pub db: String,
-    /// Who is making the change, for the register's history.
-    #[arg(long, env = "CAMSWEEP_ACTOR", default_value_t = default_actor())]
-    pub actor: String,
-}
-
-pub fn default_actor() -> String {
-    std::env::var("USER").unwrap_or_else(|_| "camsweep".to_owned())
-}
-
-/// A small runtime for the register's async driver.
-pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("starting the async runtime")
-}
-
-pub async fn open(db: &DbArgs) -> anyhow::Result<Register> {
-    Register::open(&db.db)
-        .await
-        .with_context(|| "opening the register (use --db or CAMSWEEP_DB)".to_owned())
-}
-
-/// Output formats of the register subcommands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -97,11 +52,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             allow_removals,
             db,
         } => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
             let policies = crate::load_policies(globals)?;
-            let estate =
-                camsweep_app::estate::parse(&text, &file.display().to_string(), &policies)?;
+            let estate = camsweep_app::estate::read(&file, &policies)?;
             if dry_run {
                 outln!(
                     "{}: valid ({} organisations, {} sites, {} networks); register not changed",
@@ -112,13 +64,11 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
                 )?;
                 return Ok(Outcome::Done);
             }
-            let change = runtime()?.block_on(async {
-                let register = open(&db).await?;
-                let change =
-                    camsweep_app::estate::import(&register, &estate, &db.actor, allow_removals)
-                        .await;
-                register.close().await;
-                anyhow::Ok(change?)
+            let change = with_register(&db.db, async |register| {
+                Ok(
+                    camsweep_app::estate::import(register, &estate, &db.actor, allow_removals)
+                        .await?,
+                )
             })?;
             outln!(
                 "estate imported from {}: {} created, {} updated, {} deleted, {} unchanged; {} devices re-placed",
@@ -132,12 +82,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             Ok(Outcome::Done)
         }
         Action::Show { format, db } => {
-            let estate = runtime()?.block_on(async {
-                let register = open(&db).await?;
-                let estate = register.estate().await?;
-                register.close().await;
-                anyhow::Ok(estate)
-            })?;
+            let estate = with_register(&db.db, async |r| Ok(r.estate().await?))?;
             let mut out = String::new();
             match format {
                 ShowFormat::Json => out = serde_json::to_string_pretty(&estate)? + "\n",

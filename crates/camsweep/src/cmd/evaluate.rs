@@ -3,7 +3,7 @@
 
 use camsweep_identify::Engine;
 
-use super::estate::{DbArgs, open, runtime};
+use crate::db::{DbArgs, with_register};
 use crate::{Globals, Outcome, load_kb};
 
 #[derive(Debug, clap::Args)]
@@ -16,12 +16,8 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let kb = load_kb(globals)?;
     let engine = Engine::new(&kb)?;
     let policies = crate::load_policies(globals)?;
-    let evaluation = runtime()?.block_on(async {
-        let register = open(&args.db).await?;
-        let evaluation =
-            camsweep_app::evaluate::evaluate(&register, &engine, &policies, &args.db.actor).await?;
-        register.close().await;
-        anyhow::Ok(evaluation)
+    let evaluation = with_register(&args.db.db, async |register| {
+        Ok(camsweep_app::evaluate::evaluate(register, &engine, &policies, &args.db.actor).await?)
     })?;
     outln!(
         "{}",

@@ -5,7 +5,7 @@ use std::io::Write as _;
 
 use camsweep_register::{FindingFilter, FindingRecord, today};
 
-use super::estate::{DbArgs, Format, open, runtime};
+use crate::db::{DbArgs, Format, with_register};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -43,11 +43,8 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
         manufacturer: args.manufacturer,
         include_resolved: args.resolved,
     };
-    let findings = runtime()?.block_on(async {
-        let register = open(&args.db).await?;
-        let findings = register.findings(&filter, &today()).await?;
-        register.close().await;
-        anyhow::Ok(findings)
+    let findings = with_register(&args.db.db, async |register| {
+        Ok(register.findings(&filter, &today()).await?)
     })?;
     let out = match args.format {
         Format::Json => serde_json::to_string_pretty(&findings)? + "\n",

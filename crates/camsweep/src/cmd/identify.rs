@@ -1,13 +1,7 @@
-//! `camsweep identify`: observations in (JSON Lines), one identification per device out.
-//!
-//! Each input line is one [`Observation`]; lines with the same `device` (else `address`)
-//! describe one device, a line with neither is a device of its own. Devices may interleave:
-//! observations are grouped by key while they stream, and a device is identified and written
-//! once the lines held pass [`WINDOW`] bytes or the input ends, in the order devices were first
-//! seen. Memory stays bounded on an endless input (each line by [`MAX_LINE`]); a device whose
-//! lines come back after its group was written is identified again from the later lines. A malformed
-//! line is reported on standard error with its number and what was expected, skipped, and the
-//! run ends `Partial` (exit 3).
+//! `camsweep identify`: observations in (JSON Lines), one identification per device out, as
+//! the input streams (`camsweep_app::identify`: grouped by device within a bounded window, in
+//! the order each was first seen). A malformed line is reported on standard error with its
+//! number and what was expected, skipped, and the run ends `Partial` (exit 3).
 
 use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
@@ -18,13 +12,6 @@ use camsweep_model::Identification;
 use serde::Serialize;
 
 use crate::{Globals, Outcome};
-
-/// Longest accepted input line (an observation carries at most a bounded response).
-pub const MAX_LINE: usize = camsweep_import::observations::DEFAULT_MAX_LINE;
-
-/// Input lines held while grouping: devices whose lines lie within this many bytes of each
-/// other are grouped whole, and memory stays bounded on an endless input.
-pub const WINDOW: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -76,15 +63,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         )?;
     }
     let (mut devices, mut problems) = (0usize, 0usize);
-    let stream = camsweep_import::observations::ObservationStream::new(
-        BufReader::new(input),
-        &name,
-        MAX_LINE,
-        WINDOW,
-    );
-    for item in stream {
-        let (key, observations) = match item? {
-            camsweep_import::observations::StreamItem::Problem(problem) => {
+    for item in camsweep_app::identify::identify(BufReader::new(input), &name, &engine) {
+        let (key, identification) = match item? {
+            camsweep_app::identify::Identified::Problem(problem) => {
                 problems += 1;
                 writeln!(
                     stderr,
@@ -95,19 +76,20 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
                 )?;
                 continue;
             }
-            camsweep_import::observations::StreamItem::Device { key, observations } => {
-                (key, observations)
-            }
+            camsweep_app::identify::Identified::Device {
+                key,
+                identification,
+            } => (key, identification),
         };
         devices += 1;
-        let identification = engine.identify(&observations);
+        let identification = &identification;
         match args.format {
             Format::Json => {
                 serde_json::to_writer(
                     &mut out,
                     &DeviceLine {
                         device: key.as_deref(),
-                        identification: &identification,
+                        identification,
                     },
                 )?;
                 writeln!(out)?;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use camsweep_identify::Engine;
 
-use super::estate::{DbArgs, open, runtime};
+use crate::db::{DbArgs, with_register};
 use crate::{Globals, Outcome, load_kb};
 
 #[derive(Debug, clap::Args)]
@@ -21,13 +21,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let engine = Engine::new(&kb)?;
     let input = camsweep_app::ingest::read_input(&args.file, &engine)?;
     let source = args.file.display().to_string();
-    let summary = runtime()?.block_on(async {
-        let register = open(&args.db).await?;
-        let summary =
-            camsweep_app::ingest::store(&register, &input, Some(source.clone()), &args.db.actor)
-                .await;
-        register.close().await;
-        anyhow::Ok(summary?)
+    let summary = with_register(&args.db.db, async |register| {
+        let source = Some(source.clone());
+        Ok(camsweep_app::ingest::store(register, &input, source, &args.db.actor).await?)
     })?;
     outln!("{}", camsweep_app::ingest::summary_line(&source, &summary))?;
     Ok(Outcome::Done)

@@ -3,12 +3,11 @@
 
 use std::io::Write;
 
-use anyhow::Context;
 use camsweep_app::kb as app;
 use camsweep_kb::KnowledgeBase;
 use camsweep_kb::oui::MacLookup;
-use serde::Serialize;
 
+use crate::printer::{TextFormat as Format, write_json};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -18,12 +17,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -48,11 +41,7 @@ pub enum KbCommand {
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
-    let kb = match &globals.kb {
-        Some(dir) => KnowledgeBase::from_dir(dir)
-            .with_context(|| format!("loading the knowledge base from {}", dir.display()))?,
-        None => KnowledgeBase::embedded().context("loading the embedded knowledge base")?,
-    };
+    let kb = crate::load_kb(globals)?;
     let mut out = std::io::stdout().lock();
     let format = args.format;
     match args.command {
@@ -63,13 +52,6 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome::Done)
-}
-
-/// Serialises first, so that a closed pipe surfaces as the io::Error it is.
-fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    writeln!(out, "{text}")?;
-    Ok(())
 }
 
 fn show(

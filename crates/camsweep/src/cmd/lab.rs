@@ -4,9 +4,8 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use camsweep_lab::{
-    GenerateOptions, IpNet, Lab, LabOptions, LabSpec, ListenMode, Mix, generate, profiles,
-};
+use camsweep_app::lab::LabSource;
+use camsweep_lab::{ListenMode, Mix, profiles};
 
 use crate::{Globals, Outcome};
 
@@ -76,42 +75,25 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Done);
     }
-    let (spec, range_text) = match &args.spec {
-        Some(path) => (
-            LabSpec::from_file(path)?,
-            format!("spec {}", path.display()),
-        ),
-        None => {
-            let range_text = match (&args.range, &args.netns) {
-                (Some(r), _) => r.as_str(),
-                (None, Some(_)) => camsweep_lab::netns::DEFAULT_RANGE,
-                (None, None) => "127.77.0.0/16",
-            };
-            let range: IpNet = range_text
-                .parse()
-                .with_context(|| format!("--range {range_text:?} is not a CIDR range"))?;
-            let spec = generate(&GenerateOptions {
-                devices: args.devices,
-                seed: args.seed,
-                range,
-                mix: Mix {
-                    hostile_share: args.hostile_share,
-                    host_share: args.host_share,
-                    relabel_share: args.relabel_share,
-                },
-            })?;
-            (spec, range.to_string())
-        }
-    };
-    let count = spec.devices.len();
-    let options = LabOptions {
-        mode: match args.mode {
-            Mode::Auto => ListenMode::Auto,
-            Mode::PerAddress => ListenMode::PerAddress,
-            Mode::Shared => ListenMode::Shared,
+    let source = match &args.spec {
+        Some(path) => LabSource::File(path.clone()),
+        None => LabSource::Generate {
+            devices: args.devices,
+            seed: args.seed,
+            range: args.range.clone(),
+            mix: Mix {
+                hostile_share: args.hostile_share,
+                host_share: args.host_share,
+                relabel_share: args.relabel_share,
+            },
         },
-        netns: args.netns.clone(),
-        ..LabOptions::default()
+    };
+    let (spec, range_text) = camsweep_app::lab::spec(&source, args.netns.is_some())?;
+    let count = spec.devices.len();
+    let mode = match args.mode {
+        Mode::Auto => ListenMode::Auto,
+        Mode::PerAddress => ListenMode::PerAddress,
+        Mode::Shared => ListenMode::Shared,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -119,12 +101,8 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
         .context("starting the async runtime")?;
     runtime.block_on(async move {
         let started = std::time::Instant::now();
-        let lab = Lab::start(spec, options).await?;
-        if let Some(path) = &args.truth {
-            let json = serde_json::to_vec_pretty(lab.truth())?;
-            std::fs::write(path, json)
-                .with_context(|| format!("writing the truth file {}", path.display()))?;
-        }
+        let truth = args.truth.as_deref();
+        let lab = camsweep_app::lab::start(spec, mode, args.netns.clone(), truth).await?;
         let place = match lab.netns() {
             Some(ns) => format!(
                 ", namespace {} with the scanner at {}/{}",

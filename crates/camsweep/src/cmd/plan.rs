@@ -6,9 +6,9 @@
 //! evaluate` records both). `update` records progress; every change lands in the register's
 //! history. Items are created by `camsweep evaluate`, one per finding that asks for an action.
 
-use anyhow::Context as _;
 use camsweep_register::Register;
 
+use crate::db::with_register;
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -52,27 +52,14 @@ pub struct UpdateArgs {
 }
 
 pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    runtime.block_on(async {
-        let register = Register::open(&args.db)
-            .await
-            .with_context(|| format!("opening the register {}", args.db))?;
-        let result = match args.command.unwrap_or(PlanCommand::List) {
-            PlanCommand::List => list(&register).await,
-            PlanCommand::Update(update_args) => update(&register, update_args).await,
-        };
-        register.close().await;
-        result
+    with_register(&args.db, async |register| match args.command {
+        None | Some(PlanCommand::List) => list(register).await,
+        Some(PlanCommand::Update(update_args)) => update(register, update_args).await,
     })
 }
 
 async fn list(register: &Register) -> anyhow::Result<Outcome> {
-    let mut items = register.plan_items().await?;
-    items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
-    let devices = register.devices().await?;
+    let rows = camsweep_app::plan::list(register).await?;
     outln!(
         "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} replaced by",
         "prio",
@@ -83,27 +70,17 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
         "status",
         "state"
     )?;
-    for item in &items {
-        let device = devices.iter().find(|d| d.id == item.device_id);
-        let verified = camsweep_app::report_data::plan_status(
-            &item.status,
-            item.verified_at.is_some(),
-            device.is_some_and(|d| d.missing),
-            device
-                .is_some_and(|d| camsweep_app::report_data::later(&d.last_seen, &item.updated_at)),
-        );
-        let address = device
-            .and_then(|d| d.address.as_deref())
-            .unwrap_or(item.device_id.as_str());
+    for row in &rows {
+        let item = &row.item;
         outln!(
             "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} {}",
             item.priority,
             crate::printer::escape(&item.id),
             crate::printer::escape(&item.action),
-            crate::printer::escape(address),
+            crate::printer::escape(&row.address),
             item.due.as_deref().unwrap_or("-"),
             item.status,
-            verified.as_str(),
+            row.state.as_str(),
             item.replaced_by
                 .as_deref()
                 .map_or("-".into(), crate::printer::escape),
@@ -111,7 +88,6 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
     }
     Ok(Outcome::Done)
 }
-
 async fn update(register: &Register, args: UpdateArgs) -> anyhow::Result<Outcome> {
     let change = camsweep_app::plan::PlanUpdate::from_options(
         args.status.as_deref(),

@@ -4,10 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-use camsweep_policy::{DeviceContext, FindingDraft, PolicySet};
-use serde::Serialize;
+use camsweep_policy::PolicySet;
 
+use crate::printer::{TextFormat as Format, write_json};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -17,12 +16,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     pub format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -136,14 +129,6 @@ fn test(set: &PolicySet, format: Format, out: &mut impl Write) -> anyhow::Result
     })
 }
 
-#[derive(Serialize)]
-struct Evaluated<'a> {
-    device: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    allowed: Option<bool>,
-    findings: Vec<FindingDraft>,
-}
-
 fn eval(
     set: &PolicySet,
     input: &Path,
@@ -152,44 +137,9 @@ fn eval(
     format: Format,
     out: &mut impl Write,
 ) -> anyhow::Result<Outcome> {
-    let text =
-        std::fs::read_to_string(input).with_context(|| format!("reading {}", input.display()))?;
-    let contexts: Vec<DeviceContext> = match serde_json::from_str::<serde_json::Value>(&text)
-        .with_context(|| format!("{}: not JSON", input.display()))?
-    {
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| {
-                serde_json::from_value(item).with_context(|| {
-                    format!(
-                        "{}: element {index} is not a DeviceContext",
-                        input.display()
-                    )
-                })
-            })
-            .collect::<anyhow::Result<_>>()?,
-        single => vec![
-            serde_json::from_value(single)
-                .with_context(|| format!("{}: not a DeviceContext", input.display()))?,
-        ],
-    };
-    let mut results = Vec::with_capacity(contexts.len());
-    let mut denied = false;
-    for ctx in &contexts {
-        let (allowed, findings) = if gate {
-            let decision = set.check(ctx, packs)?;
-            denied |= !decision.allowed;
-            (Some(decision.allowed), decision.reasons)
-        } else {
-            (None, set.evaluate(ctx, packs)?)
-        };
-        results.push(Evaluated {
-            device: &ctx.device.id,
-            allowed,
-            findings,
-        });
-    }
+    let contexts = camsweep_app::policies::read_contexts(input)?;
+    let results = camsweep_app::policies::evaluate_contexts(set, &contexts, packs, gate)?;
+    let denied = results.iter().any(|r| r.allowed == Some(false));
     if format == Format::Json {
         write_json(out, &results)?;
     } else {
@@ -230,12 +180,4 @@ fn eval(
     } else {
         Outcome::Done
     })
-}
-
-/// Serialises first, so that a closed stdout surfaces as an `io::Error` (a broken pipe, which
-/// the binary treats as success) rather than inside a `serde_json::Error`.
-fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    writeln!(out, "{text}")?;
-    Ok(())
 }

@@ -1,14 +1,15 @@
 //! `camsweep report`: write reports from the register (HTML, XLSX, CSV, JSON) or plain answers.
 //!
-//! This module gathers a [`ReportData`] from the register (estate, devices with their current
-//! identification, findings with waivers, plan items, scan history); `camsweep-report` renders it.
+//! `camsweep_app::report_data` gathers the report's data from the register (estate, devices with
+//! their current identification, findings with waivers, plan items, scan history);
+//! `camsweep-report` renders it.
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use camsweep_register::Register;
 use camsweep_report as report;
 
+use crate::db::with_register;
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -44,21 +45,10 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         .map(camsweep_app::report_data::parse_date)
         .transpose()
         .context("--since")?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    let data = runtime.block_on(async {
-        let register = Register::open(&args.db)
-            .await
-            .with_context(|| format!("opening the register {}", args.db))?;
+    let data = with_register(&args.db, async |register| {
         let kb = crate::load_kb(globals)?;
         let policies = crate::load_policies(globals)?;
-        let data = camsweep_app::report_data::gather(&register, &kb, &policies, &args.title)
-            .await
-            .map_err(anyhow::Error::from);
-        register.close().await;
-        data
+        Ok(camsweep_app::report_data::gather(register, &kb, &policies, &args.title).await?)
     })?;
     if args.answer {
         let answer = report::answer(&data, since);

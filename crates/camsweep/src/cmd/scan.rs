@@ -1,19 +1,21 @@
 //! `camsweep scan`: scan targets for surveillance equipment and identify it.
 //!
-//! The library streams results over a channel; this module is the reporter that owns the
-//! terminal: a progress bar on stderr (hidden when stderr is not a terminal), the table, JSON or
-//! JSON Lines on stdout, and the observations file.
+//! `camsweep_app::scan` builds the scan from the options, runs it and stores it; its results
+//! stream over a channel, and this module is the reporter that owns the terminal: a progress
+//! bar on stderr (hidden when stderr is not a terminal), the table, JSON or JSON Lines on
+//! stdout, and the observations file.
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::Context;
+use camsweep_app::ingest::summary_line;
+use camsweep_app::scan::{self as app, ScanOptions};
 use camsweep_identify::Engine;
-use camsweep_kb::KnowledgeBase;
 use camsweep_model::{ScanDocument, ScannedDevice};
-use camsweep_scan::{Credentials, ScanConfig, ScanEvent, Service, TargetSpec};
+use camsweep_register::IngestSummary;
+use camsweep_scan::{ScanConfig, ScanEvent};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::{Globals, Outcome};
@@ -125,87 +127,34 @@ pub struct StoreArgs {
     pub evaluate: bool,
 }
 
-fn parse_ports(text: &str) -> anyhow::Result<Vec<u16>> {
-    let mut ports = Vec::new();
-    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part.split_once('-') {
-            Some((a, b)) => {
-                let a: u16 = a
-                    .trim()
-                    .parse()
-                    .with_context(|| format!("--ports: {part:?}"))?;
-                let b: u16 = b
-                    .trim()
-                    .parse()
-                    .with_context(|| format!("--ports: {part:?}"))?;
-                anyhow::ensure!(
-                    a <= b && a > 0,
-                    "--ports: range {part:?} is empty or starts at 0"
-                );
-                ports.extend(a..=b);
-            }
-            None => {
-                let p: u16 = part
-                    .parse()
-                    .with_context(|| format!("--ports: {part:?} is not a port"))?;
-                anyhow::ensure!(p > 0, "--ports: port 0 is not a port");
-                ports.push(p);
-            }
-        }
-    }
-    anyhow::ensure!(!ports.is_empty(), "--ports: no ports given");
-    Ok(ports)
-}
-
-pub(crate) fn config(args: &Args) -> anyhow::Result<ScanConfig> {
-    let mut config = ScanConfig::new(TargetSpec {
-        include: args.targets.clone(),
+/// The scan the arguments ask for (`camsweep_app::scan` checks and builds it).
+fn options(args: &Args) -> ScanOptions {
+    ScanOptions {
+        targets: args.targets.clone(),
         exclude: args.exclude.clone(),
+        ports: args.ports.clone(),
+        services: args.services.clone(),
         allow_large: args.allow_large,
         max_hosts: args.max_hosts,
-    });
-    if let Some(ports) = &args.ports {
-        config.ports = parse_ports(ports)?;
+        udp: !args.no_udp,
+        snmp: !args.no_snmp,
+        snmp_communities: args.snmp_communities.clone(),
+        multicast: args.multicast,
+        mac: !args.no_mac,
+        credentials: args.credentials.clone(),
+        concurrency: args.concurrency,
+        rate: args.rate,
+        connect_timeout_ms: args.connect_timeout,
+        read_timeout_ms: args.read_timeout,
+        probe_timeout_ms: args.probe_timeout,
+        host_timeout_ms: args.host_timeout,
+        udp_wait_ms: args.udp_wait,
+        max_response_bytes: args.max_response,
     }
-    for s in &args.services {
-        let (port, name) = s
-            .split_once('=')
-            .with_context(|| format!("--service {s:?}: expected PORT=NAME"))?;
-        let port: u16 = port
-            .trim()
-            .parse()
-            .with_context(|| format!("--service {s:?}: bad port"))?;
-        let service = Service::from_name(name.trim())
-            .with_context(|| format!("--service {s:?}: unknown service {name:?}"))?;
-        config.services.push((port, service));
-    }
-    config.udp = !args.no_udp;
-    config.multicast = args.multicast;
-    config.snmp = !args.no_snmp;
-    config.snmp_communities = args.snmp_communities.clone();
-    anyhow::ensure!(
-        config.snmp || config.snmp_communities.is_empty(),
-        "--snmp-community needs SNMP: drop --no-snmp (or `snmp = false`)"
-    );
-    config.neighbours = !args.no_mac;
-    if let Some(path) = &args.credentials {
-        config.credentials = Credentials::load(path)?;
-    }
-    let ms = Duration::from_millis;
-    config.limits.concurrency = args.concurrency.max(1);
-    config.limits.rate = (args.rate > 0).then_some(args.rate);
-    config.limits.connect_timeout = ms(args.connect_timeout);
-    config.limits.read_timeout = ms(args.read_timeout);
-    config.limits.probe_timeout = ms(args.probe_timeout);
-    config.limits.host_timeout = ms(args.host_timeout);
-    config.limits.banner_timeout = ms(args.read_timeout);
-    config.limits.udp_wait = ms(args.udp_wait);
-    config.limits.max_response_bytes = args.max_response.max(1024);
-    Ok(config)
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
-    let config = config(&args)?;
+    let config = app::config(&options(&args))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -216,10 +165,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         let _runtime = runtime.enter();
         crate::signals::StopSignals::install()?
     };
-    let kb = match &globals.kb {
-        Some(dir) => KnowledgeBase::from_dir(dir)?,
-        None => KnowledgeBase::embedded()?,
-    };
+    let kb = crate::load_kb(globals)?;
     let engine = Engine::new(&kb)?;
     let document = runtime.block_on(scan(config, &engine, &args, signals))?;
     match args.format {
@@ -247,9 +193,9 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// `--db`: stores the document through the ingest path (stdout keeps the scan output, so the
-/// register's summary goes to stderr), then `--evaluate` runs `camsweep evaluate`'s evaluation.
-/// An interrupted scan is stored too: it marks nothing missing.
+/// `--db`: stores the document (`camsweep_app::scan::store`, as `camsweep ingest` would) and,
+/// with `--evaluate`, evaluates the register. stdout keeps the scan output, so the register's
+/// summary goes to stderr.
 fn store(
     runtime: &tokio::runtime::Runtime,
     document: &ScanDocument,
@@ -258,47 +204,26 @@ fn store(
     engine: &Engine<'_>,
     globals: &Globals,
 ) -> anyhow::Result<()> {
-    let db = super::estate::DbArgs {
-        db: db.to_owned(),
-        actor: store
-            .actor
-            .clone()
-            .unwrap_or_else(super::estate::default_actor),
+    let actor = store.actor.clone().unwrap_or_else(crate::db::default_actor);
+    let policies = match store.evaluate {
+        true => Some(crate::load_policies(globals)?),
+        false => None,
     };
-    let policies = if store.evaluate {
-        Some(crate::load_policies(globals)?)
-    } else {
-        None
-    };
-    runtime.block_on(async {
-        let register = super::estate::open(&db).await?;
-        let result = async {
-            let summary =
-                camsweep_app::ingest::store_scan_document(&register, document, None, &db.actor)
-                    .await?;
-            eprintln!(
-                "camsweep: {}",
-                camsweep_app::ingest::summary_line(
-                    &format!("scan into {}", register.backend()),
-                    &summary
-                )
-            );
-            if let Some(policies) = &policies {
-                let evaluation =
-                    camsweep_app::evaluate::evaluate(&register, engine, policies, &db.actor)
-                        .await?;
-                let lines =
-                    camsweep_app::evaluate::summary_lines(&evaluation, &engine.kb().version);
-                for line in lines.lines() {
-                    eprintln!("camsweep: {line}");
-                }
-            }
-            anyhow::Ok(())
+    let evaluate = policies.as_ref().map(|policies| (engine, policies));
+    let evaluation = crate::db::with_register_on(runtime, db, async |register| {
+        let source = format!("scan into {}", register.backend());
+        let mut stored = |summary: &IngestSummary| {
+            eprintln!("camsweep: {}", summary_line(&source, summary));
+        };
+        Ok(app::store(register, document, &actor, evaluate, &mut stored).await?)
+    })?;
+    if let Some(evaluation) = evaluation {
+        let lines = camsweep_app::evaluate::summary_lines(&evaluation, &engine.kb().version);
+        for line in lines.lines() {
+            eprintln!("camsweep: {line}");
         }
-        .await;
-        register.close().await;
-        result
-    })
+    }
+    Ok(())
 }
 
 async fn scan(
@@ -324,7 +249,7 @@ async fn scan(
         let jsonl = args.format == Format::Jsonl;
         move || report(rx, progress, jsonl, observations)
     });
-    let result = camsweep_scan::scan(config, engine, tx).await;
+    let result = app::run(config, engine, tx).await;
     ctrl_c.abort();
     let reported = reporter.await.context("reporter task")?;
     let document = result?;
@@ -434,21 +359,4 @@ fn table_row(d: &ScannedDevice) -> String {
         id.confidence,
         ports
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ports_parse_lists_and_ranges_and_reject_nonsense() {
-        assert_eq!(
-            parse_ports("80, 443,8000-8002").unwrap(),
-            [80, 443, 8000, 8001, 8002]
-        );
-        assert!(parse_ports("0").is_err());
-        assert!(parse_ports("90-80").is_err());
-        assert!(parse_ports("http").is_err());
-        assert!(parse_ports("").is_err());
-    }
 }

@@ -1,7 +1,7 @@
 //! `camsweep waive`: accept a finding as a time-limited exception. The finding stays visible
 //! as waived, and is open again the day after `--until`.
 
-use super::estate::{DbArgs, open, runtime};
+use crate::db::{DbArgs, with_register};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -22,19 +22,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
-    let waiver = runtime()?.block_on(async {
-        let register = open(&args.db).await?;
-        let waiver = camsweep_app::waiver::waive(
-            &register,
+    let waiver = with_register(&args.db.db, async |register| {
+        Ok(camsweep_app::waiver::waive(
+            register,
             &args.finding,
             &args.until,
             &args.reason,
             &args.by,
             &camsweep_register::today(),
         )
-        .await;
-        register.close().await;
-        anyhow::Ok(waiver?)
+        .await?)
     })?;
     outln!(
         "finding {} waived until {} by {} (waiver {})",
