@@ -7,6 +7,7 @@ use std::io::{BufReader, Read, Write};
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use camsweep_app::identify::Identified;
 use camsweep_identify::Engine;
 use camsweep_model::Identification;
 use serde::Serialize;
@@ -65,7 +66,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let (mut devices, mut problems) = (0usize, 0usize);
     for item in camsweep_app::identify::identify(BufReader::new(input), &name, &engine) {
         let (key, identification) = match item? {
-            camsweep_app::identify::Identified::Problem(problem) => {
+            Identified::Problem(problem) => {
                 problems += 1;
                 writeln!(
                     stderr,
@@ -76,20 +77,19 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
                 )?;
                 continue;
             }
-            camsweep_app::identify::Identified::Device {
+            Identified::Device {
                 key,
                 identification,
             } => (key, identification),
         };
         devices += 1;
-        let identification = &identification;
         match args.format {
             Format::Json => {
                 serde_json::to_writer(
                     &mut out,
                     &DeviceLine {
                         device: key.as_deref(),
-                        identification,
+                        identification: &identification,
                     },
                 )?;
                 writeln!(out)?;
