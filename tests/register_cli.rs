@@ -1237,3 +1237,57 @@ async fn a_scan_document_with_bad_fields_is_refused_whole_naming_each_line() {
         );
     }
 }
+
+/// Regression (issue 11): after an estate import changed a site's sensitivity the findings
+/// stayed stale with no hint. The import now names what changed and says to re-evaluate;
+/// `--evaluate` re-evaluates at once; an unchanged re-import says nothing.
+#[tokio::test]
+async fn an_estate_import_that_changes_sensitivity_says_to_re_evaluate_or_does_it() {
+    for b in backends().await {
+        let (db, dir) = (b.db_arg(), tempfile::tempdir().unwrap());
+        let estate = write(dir.path(), "estate.toml", ESTATE);
+        expect(&camsweep(&db, &["estate", "import", &estate]), 0, "import");
+        let scan = write(
+            dir.path(),
+            "scan.json",
+            &serde_json::to_string(&scan_document()).unwrap(),
+        );
+        expect(&camsweep(&db, &["ingest", &scan]), 0, "ingest");
+        expect(&camsweep(&db, &["evaluate"]), 0, "evaluate");
+
+        let again = camsweep(&db, &["estate", "import", &estate]);
+        expect(&again, 0, "an unchanged re-import");
+        assert!(
+            !again.stderr.contains("camsweep evaluate"),
+            "{}",
+            again.stderr
+        );
+
+        let sensitive_depot = ESTATE.replace(
+            "name = \"Depot\"\nsensitivity = \"non-sensitive\"",
+            "name = \"Depot\"\nsensitivity = \"sensitive\"",
+        );
+        assert_ne!(sensitive_depot, ESTATE);
+        let changed = write(dir.path(), "changed.toml", &sensitive_depot);
+        let run = camsweep(&db, &["estate", "import", &changed]);
+        expect(&run, 0, "a sensitivity change");
+        assert!(
+            run.stderr.contains("1 site(s) changed sensitivity (depot)")
+                && run.stderr.contains("camsweep evaluate"),
+            "[{}] {}",
+            b.name,
+            run.stderr
+        );
+
+        let run = camsweep(&db, &["estate", "import", &estate, "--evaluate"]);
+        expect(&run, 0, "a change back, with --evaluate");
+        assert!(
+            run.stdout.contains("evaluated 3 devices"),
+            "[{}] stdout: {}\nstderr: {}",
+            b.name,
+            run.stdout,
+            run.stderr
+        );
+        assert!(!run.stderr.contains("camsweep evaluate"), "{}", run.stderr);
+    }
+}

@@ -24,6 +24,131 @@ pub fn parse(text: &str, file: &str, policies: &PolicySet) -> Result<Estate, App
     Ok(Estate::parse(text, file, Some(&packs)).map_err(camsweep_register::RegisterError::from)?)
 }
 
+/// What an import changed that findings depend on: until the next evaluation, the findings
+/// of the devices there describe the estate as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stale {
+    /// Sites whose sensitivity changed (or that are new), by id.
+    pub sites: Vec<String>,
+    /// Networks whose zone or site changed (or that are new or gone), by id.
+    pub networks: Vec<String>,
+    /// Organisations whose policy packs changed, by id.
+    pub organisations: Vec<String>,
+    /// Devices the import placed on another network, or unplaced.
+    pub devices_replaced: usize,
+}
+
+impl Stale {
+    pub fn is_empty(&self) -> bool {
+        self.sites.is_empty()
+            && self.networks.is_empty()
+            && self.organisations.is_empty()
+            && self.devices_replaced == 0
+    }
+
+    /// One line for the operator: what changed and what to run. `None` when nothing is stale.
+    pub fn hint(&self) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let named = |what: &str, ids: &[String]| {
+            let shown: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
+            let more = ids.len().saturating_sub(shown.len());
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("{} {what} ({}{more})", ids.len(), shown.join(", "))
+        };
+        let mut parts = Vec::new();
+        if !self.sites.is_empty() {
+            parts.push(named("site(s) changed sensitivity", &self.sites));
+        }
+        if !self.networks.is_empty() {
+            parts.push(named("network(s) changed zone or site", &self.networks));
+        }
+        if !self.organisations.is_empty() {
+            parts.push(named(
+                "organisation(s) changed policy packs",
+                &self.organisations,
+            ));
+        }
+        if self.devices_replaced > 0 {
+            parts.push(format!("{} device(s) moved", self.devices_replaced));
+        }
+        Some(format!(
+            "{}: findings there describe the old estate until `camsweep evaluate` runs (or import with --evaluate)",
+            parts.join("; ")
+        ))
+    }
+}
+
+/// What findings depend on that differs between `before` and `after`.
+pub fn stale_between(before: &Estate, after: &Estate) -> Stale {
+    use std::collections::HashMap;
+    let sites: HashMap<&str, _> = before.sites.iter().map(|s| (s.id.as_str(), s)).collect();
+    let networks: HashMap<&str, _> = before.networks.iter().map(|n| (n.id.as_str(), n)).collect();
+    let organisations: HashMap<&str, _> = before
+        .organisations
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
+    let kept: std::collections::HashSet<&str> =
+        after.networks.iter().map(|n| n.id.as_str()).collect();
+    let mut stale = Stale {
+        sites: after
+            .sites
+            .iter()
+            .filter(|s| {
+                sites
+                    .get(s.id.as_str())
+                    .is_none_or(|old| old.sensitivity != s.sensitivity)
+            })
+            .map(|s| s.id.clone())
+            .collect(),
+        networks: after
+            .networks
+            .iter()
+            .filter(|n| {
+                networks
+                    .get(n.id.as_str())
+                    .is_none_or(|old| old.zone != n.zone || old.site != n.site)
+            })
+            .map(|n| n.id.clone())
+            .collect(),
+        organisations: after
+            .organisations
+            .iter()
+            .filter(|o| {
+                organisations
+                    .get(o.id.as_str())
+                    .is_some_and(|old| old.policies != o.policies)
+            })
+            .map(|o| o.id.clone())
+            .collect(),
+        devices_replaced: 0,
+    };
+    stale.networks.extend(
+        before
+            .networks
+            .iter()
+            .filter(|n| !kept.contains(n.id.as_str()))
+            .map(|n| n.id.clone()),
+    );
+    stale
+}
+
+/// The result of [`import`].
+#[derive(Debug)]
+pub struct Imported {
+    pub change: EstateChange,
+    /// What the findings no longer reflect. Compared with the estate read just before the
+    /// import's own transaction: a concurrent import in between can only make this hint
+    /// incomplete, never the register wrong.
+    pub stale: Stale,
+}
+
 /// Applies `estate` in one transaction. Unless `allow_removals`, an estate that would delete
 /// sites or networks still holding devices is refused with their list (checked inside the
 /// import's transaction), and nothing changes.
@@ -32,6 +157,41 @@ pub async fn import(
     estate: &Estate,
     actor: &str,
     allow_removals: bool,
-) -> Result<EstateChange, AppError> {
-    Ok(register.apply_estate(estate, actor, allow_removals).await?)
+) -> Result<Imported, AppError> {
+    let before = register.estate().await?;
+    let change = register.apply_estate(estate, actor, allow_removals).await?;
+    let mut stale = stale_between(&before, estate);
+    stale.devices_replaced = change.devices_replaced;
+    Ok(Imported { change, stale })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use camsweep_register::{Sensitivity, Zone};
+
+    #[test]
+    fn sensitivity_zone_and_removed_networks_are_stale_and_names_are_not() {
+        let before = crate::evaluate::tests::two_site_estate();
+        assert_eq!(stale_between(&before, &before), Stale::default());
+        assert_eq!(stale_between(&before, &before).hint(), None);
+        let mut after = before.clone();
+        after.sites[0].sensitivity = Sensitivity::NonSensitive;
+        after.networks[2].zone = Zone::Isolated;
+        let stale = stale_between(&before, &after);
+        assert_eq!(stale.sites, ["hq"]);
+        assert_eq!(stale.networks, ["hq-facilities"]);
+        let hint = stale.hint().unwrap();
+        assert!(
+            hint.contains("1 site(s) changed sensitivity (hq)"),
+            "{hint}"
+        );
+        assert!(hint.contains("camsweep evaluate"), "{hint}");
+        let mut renamed = before.clone();
+        renamed.sites[0].name = "Head office".into();
+        assert!(stale_between(&before, &renamed).is_empty());
+        let mut fewer = before.clone();
+        fewer.networks.pop();
+        assert_eq!(stale_between(&before, &fewer).networks, ["hq-facilities"]);
+    }
 }

@@ -364,7 +364,7 @@ pub fn to_new_finding(draft: FindingDraft) -> NewFinding {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn finding(status: FindingStatus) -> FindingState {
@@ -574,7 +574,7 @@ mod tests {
     }
 
     /// A site with a core, an isolated and an `other` network.
-    fn two_site_estate() -> camsweep_register::Estate {
+    pub(crate) fn two_site_estate() -> camsweep_register::Estate {
         let text = r#"
 [[organisation]]
 id = "dept"

@@ -156,9 +156,12 @@ impl<'n, R: BufRead> ObservationStream<'n, R> {
         if let Some(key) = &group.key {
             self.slots.remove(key);
         }
+        let mut observations = group.observations;
+        // Held groups grew by doubling; a caller that keeps them all (`ingest`) keeps the slack.
+        observations.shrink_to_fit();
         Some(StreamItem::Device {
             key: group.key,
-            observations: group.observations,
+            observations,
         })
     }
 

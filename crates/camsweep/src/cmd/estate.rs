@@ -24,6 +24,10 @@ pub enum Action {
         /// Apply even if sites or networks that still hold devices would be removed.
         #[arg(long)]
         allow_removals: bool,
+        /// Re-evaluate the register afterwards when the import changed what findings depend on
+        /// (a site's sensitivity, a network's zone or site, an organisation's packs, placements).
+        #[arg(long)]
+        evaluate: bool,
         #[command(flatten)]
         db: DbArgs,
     },
@@ -50,6 +54,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             file,
             dry_run,
             allow_removals,
+            evaluate,
             db,
         } => {
             let policies = crate::load_policies(globals)?;
@@ -64,12 +69,30 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
                 )?;
                 return Ok(Outcome::Done);
             }
-            let change = with_register(&db.db, async |register| {
-                Ok(
+            // The knowledge base only when asked to re-evaluate: an import needs none.
+            let kb = if evaluate {
+                Some(crate::load_kb(globals)?)
+            } else {
+                None
+            };
+            let engine = kb
+                .as_ref()
+                .map(camsweep_identify::Engine::new)
+                .transpose()?;
+            let (imported, evaluation) = with_register(&db.db, async |register| {
+                let imported =
                     camsweep_app::estate::import(register, &estate, &db.actor, allow_removals)
-                        .await?,
-                )
+                        .await?;
+                let evaluation = match &engine {
+                    Some(engine) if !imported.stale.is_empty() => Some(
+                        camsweep_app::evaluate::evaluate(register, engine, &policies, &db.actor)
+                            .await?,
+                    ),
+                    _ => None,
+                };
+                Ok((imported, evaluation))
             })?;
+            let change = &imported.change;
             outln!(
                 "estate imported from {}: {} created, {} updated, {} deleted, {} unchanged; {} devices re-placed",
                 file.display(),
@@ -79,6 +102,17 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
                 change.unchanged,
                 change.devices_replaced
             )?;
+            match (evaluation, imported.stale.hint()) {
+                (Some(evaluation), _) => outln!(
+                    "{}",
+                    camsweep_app::evaluate::summary_lines(
+                        &evaluation,
+                        kb.as_ref().map_or("", |kb| kb.version.as_str())
+                    )
+                )?,
+                (None, Some(hint)) => eprintln!("camsweep: {}", crate::printer::escape(&hint)),
+                (None, None) => {}
+            }
             Ok(Outcome::Done)
         }
         Action::Show { format, db } => {
