@@ -10,7 +10,7 @@ fn device(kb: &camsweep_kb::KnowledgeBase, vendor: &str, device_type: &str) -> D
             manufacturer: Some(vendor.into()),
             device_type: device_type.into(),
             confidence: 0.95,
-            vendor: Some(kb.vendors.facts(vendor).expect("vendor in the KB")),
+            vendor: Some((*kb.vendors.facts(vendor).expect("vendor in the KB")).clone()),
             first_seen: Some("2024-03-01".into()),
             ..Default::default()
         },

@@ -310,7 +310,7 @@ pub fn context_for(
         model: identification.model.clone(),
         device_type: identification.device_type.as_str().to_owned(),
         confidence: identification.confidence,
-        vendor: identification.vendor.clone(),
+        vendor: identification.vendor.as_deref().cloned(),
         first_seen: Some(device.first_seen.clone()),
     };
     policy_input(facts, site, network, organisation, now, None)

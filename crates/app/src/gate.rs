@@ -153,7 +153,7 @@ pub fn check(
                 .or_else(|| request.model.clone()),
             device_type: request.device_type.clone(),
             confidence: identification.confidence,
-            vendor: identification.vendor.clone(),
+            vendor: identification.vendor.as_deref().cloned(),
             first_seen: Some(now.clone()),
         };
         let context = policy_input(

@@ -58,7 +58,7 @@ pub struct VendorReport<'a> {
     pub vendor: &'a Vendor,
     /// Owners above the vendor, nearest first.
     pub owners: Vec<&'a str>,
-    pub facts: VendorFacts,
+    pub facts: std::sync::Arc<VendorFacts>,
 }
 
 /// The vendor with id `id`, or else any of whose names is `id`.

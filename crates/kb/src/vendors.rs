@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use camsweep_model::{ListMembership, PrcNil, VendorFacts};
 use regex::Regex;
@@ -204,6 +205,9 @@ pub struct Registry {
     /// Normalised exact IEEE organisation names → vendor index.
     ieee_exact: HashMap<String, usize>,
     ieee_patterns: Vec<(Regex, usize)>,
+    /// Each vendor's facts, built once and shared by every identification that names it (a
+    /// copy per device cost 1.4 KB each: 31 MB of a 60 MB ingest).
+    facts: std::sync::OnceLock<HashMap<String, Arc<VendorFacts>>>,
 }
 
 impl Registry {
@@ -484,8 +488,20 @@ impl Registry {
         found.cloned().unwrap_or_default()
     }
 
-    /// The vendor's facts as copied into an identification.
-    pub fn facts(&self, id: &str) -> Option<VendorFacts> {
+    /// The vendor's facts as an identification carries them (shared, not copied).
+    pub fn facts(&self, id: &str) -> Option<Arc<VendorFacts>> {
+        self.facts
+            .get_or_init(|| {
+                self.vendors
+                    .iter()
+                    .filter_map(|v| Some((v.id.clone(), Arc::new(self.build_facts(&v.id)?))))
+                    .collect()
+            })
+            .get(id)
+            .cloned()
+    }
+
+    fn build_facts(&self, id: &str) -> Option<VendorFacts> {
         let vendor = self.get(id)?;
         let mut sources = vendor.sources.clone();
         for membership in &vendor.lists {

@@ -197,8 +197,8 @@ pub struct Identification {
     /// 0..1: how strongly the evidence supports `manufacturer` (0 when unknown).
     pub confidence: f64,
     pub evidence: Vec<Evidence>,
-    /// Registry facts of `manufacturer`.
-    pub vendor: Option<VendorFacts>,
+    /// Registry facts of `manufacturer`, shared between the identifications that name it.
+    pub vendor: Option<std::sync::Arc<VendorFacts>>,
     /// Version of the knowledge base that made this identification.
     pub kb_version: String,
 }
