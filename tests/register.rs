@@ -1333,3 +1333,169 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
         b.cleanup().await;
     }
 }
+
+/// One column as the schema comparison sees it: name, whether it may be NULL, and a coarse
+/// type family (`text`, `integer`, `real`, `boolean`, else the type's own name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct SchemaColumn {
+    table: String,
+    column: String,
+    nullable: bool,
+    family: String,
+}
+
+/// The type family of a declared (SQLite) or reported (PostgreSQL `information_schema`) type.
+fn type_family(declared: &str) -> String {
+    let t = declared.trim().to_ascii_lowercase();
+    let family = if t.contains("char") || t == "text" || t.starts_with("varchar") {
+        "text"
+    } else if t.contains("int") || t.contains("serial") {
+        "integer"
+    } else if t.contains("double") || t == "real" || t.starts_with("float") || t == "numeric" {
+        "real"
+    } else if t.starts_with("bool") {
+        "boolean"
+    } else {
+        return t;
+    };
+    family.to_owned()
+}
+
+/// Every table and column the migrations made (sqlx's own `_sqlx_migrations` left out), sorted.
+async fn schema_of(register: &Register) -> Vec<SchemaColumn> {
+    let mut columns = match register {
+        Register::Sqlite(s) => {
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+            )
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+            let mut out = Vec::new();
+            for table in tables {
+                let rows: Vec<(String, String, bool, i64)> =
+                    sqlx::query_as("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)")
+                        .bind(&table)
+                        .fetch_all(s.pool())
+                        .await
+                        .unwrap();
+                out.extend(rows.into_iter().map(|(column, declared, not_null, pk)| {
+                    SchemaColumn {
+                        table: table.clone(),
+                        column,
+                        // A primary key is never NULL in what the register writes; SQLite
+                        // reports it nullable unless declared NOT NULL (a legacy quirk),
+                        // PostgreSQL always NOT NULL.
+                        nullable: !not_null && pk == 0,
+                        family: type_family(&declared),
+                    }
+                }));
+            }
+            out
+        }
+        Register::Postgres(s) => {
+            let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+                "SELECT c.table_name::text, c.column_name::text, c.is_nullable::text,
+                        c.data_type::text
+                 FROM information_schema.columns c
+                 JOIN information_schema.tables t
+                   ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+                   AND c.table_name <> '_sqlx_migrations'",
+            )
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+            rows.into_iter()
+                .map(|(table, column, nullable, data_type)| SchemaColumn {
+                    table,
+                    column,
+                    nullable: nullable == "YES",
+                    family: type_family(&data_type),
+                })
+                .collect()
+        }
+    };
+    columns.sort();
+    columns
+}
+
+/// What one schema has that the other has not, in words (empty: the same).
+fn schema_differences(sqlite: &[SchemaColumn], postgres: &[SchemaColumn]) -> Vec<String> {
+    let only = |a: &[SchemaColumn], b: &[SchemaColumn], name: &str| -> Vec<String> {
+        a.iter()
+            .filter(|c| !b.contains(c))
+            .map(|c| {
+                format!(
+                    "only {name}: {}.{} ({}, {})",
+                    c.table,
+                    c.column,
+                    c.family,
+                    if c.nullable { "NULL" } else { "NOT NULL" }
+                )
+            })
+            .collect()
+    };
+    let mut out = only(sqlite, postgres, "sqlite");
+    out.extend(only(postgres, sqlite, "postgres"));
+    out
+}
+
+/// moonfire-nvr's schema check, for two backends: a fresh register migrated on each has the
+/// same tables and columns, with the same nullability and type family. A migration that adds a
+/// column to one backend only fails here.
+#[tokio::test]
+async fn both_backends_migrate_to_the_same_tables_and_columns() {
+    let backends = backends().await;
+    let (Some(sqlite), Some(postgres)) = (
+        backends.iter().find(|b| b.name == "sqlite"),
+        backends.iter().find(|b| b.name == "postgres"),
+    ) else {
+        // PostgreSQL unavailable and not required: already reported by `backends()`.
+        return;
+    };
+    let (lite, pg) = (
+        schema_of(&sqlite.register).await,
+        schema_of(&postgres.register).await,
+    );
+    assert!(lite.len() > 50, "{lite:?}");
+    let tables: std::collections::BTreeSet<&str> = lite.iter().map(|c| c.table.as_str()).collect();
+    for table in [
+        "organisations",
+        "sites",
+        "networks",
+        "scans",
+        "devices",
+        "observations",
+        "identifications",
+        "findings",
+        "waivers",
+        "remediation_items",
+        "history",
+    ] {
+        assert!(tables.contains(table), "{table} missing: {tables:?}");
+    }
+    let differences = schema_differences(&lite, &pg);
+    assert!(
+        differences.is_empty(),
+        "the backends' schemas differ:\n{}",
+        differences.join("\n")
+    );
+
+    // The check itself: a column added on one backend only is reported.
+    if let Register::Sqlite(s) = &sqlite.register {
+        sqlx::query("ALTER TABLE devices ADD COLUMN only_here TEXT")
+            .execute(s.pool())
+            .await
+            .unwrap();
+    }
+    let differences = schema_differences(&schema_of(&sqlite.register).await, &pg);
+    assert_eq!(
+        differences,
+        vec!["only sqlite: devices.only_here (text, NULL)".to_owned()]
+    );
+    for b in backends {
+        b.cleanup().await;
+    }
+}

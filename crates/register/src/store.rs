@@ -1,7 +1,9 @@
 //! The storage interface: [`Register`], one enum over the SQLite and PostgreSQL stores.
 //!
-//! Both stores are the same code (`store_body.rs`) compiled against each sqlx driver, so they
-//! cannot drift apart; the conformance suite in `tests/register.rs` runs against both.
+//! Both stores are one generic body, [`Store<B>`] over a [`Backend`] (`sqlx::Sqlite` or
+//! `sqlx::Postgres`), split by aggregate into the modules below, so they cannot drift apart;
+//! the conformance suite in `tests/register.rs` runs against both, and `tests/register.rs`'s
+//! schema comparison checks that their migrations make the same tables and columns.
 
 use std::borrow::Cow;
 use std::future::Future;
@@ -16,76 +18,29 @@ use crate::error::RegisterError;
 use crate::estate::Estate;
 use crate::types::*;
 
-/// The SQLite store.
+mod backend;
+mod base;
+mod devices;
+mod estate;
+mod evaluation;
+mod findings;
+mod history;
+mod ingest;
+mod plan;
+mod scans;
+mod waivers;
+
+pub use backend::{Backend, Column};
+pub use base::Store;
+
+/// The SQLite store (kept as a name: [`Store`] on [`sqlx::Sqlite`]).
 pub mod sqlite {
-    type Db = sqlx::Sqlite;
-    /// IMMEDIATE takes the write lock up front, so two writers queue on `busy_timeout` instead
-    /// of failing with SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
-    const BEGIN: &str = "BEGIN IMMEDIATE";
-    /// Nothing to add: `BEGIN IMMEDIATE` already holds the whole database's write lock, so a
-    /// row read inside a write transaction cannot change before the transaction ends.
-    const LOCK_ROWS: &str = "";
-    /// Likewise, one write transaction at a time: evaluations cannot overlap.
-    const EVALUATION_LOCK: Option<&str> = None;
-    /// Likewise for an estate import against ingests.
-    const ESTATE_LOCK: Option<&str> = None;
-    const PLACEMENT_LOCK: Option<&str> = None;
-    const MIGRATIONS: &[(i64, &str, &str)] = &[
-        (
-            1,
-            "register",
-            include_str!("../migrations/sqlite/0001_register.sql"),
-        ),
-        (
-            2,
-            "plan and scan coverage",
-            include_str!("../migrations/sqlite/0002_plan_and_scan_coverage.sql"),
-        ),
-        (
-            3,
-            "scan exclusions",
-            include_str!("../migrations/sqlite/0003_scan_exclusions.sql"),
-        ),
-    ];
-    include!("store_body.rs");
+    pub type Store = super::Store<sqlx::Sqlite>;
 }
 
-/// The PostgreSQL store.
+/// The PostgreSQL store (kept as a name: [`Store`] on [`sqlx::Postgres`]).
 pub mod postgres {
-    type Db = sqlx::Postgres;
-    const BEGIN: &str = "BEGIN";
-    /// READ COMMITTED lets a row read inside a transaction change before it ends: the rows a
-    /// transaction decides on are locked as they are read.
-    const LOCK_ROWS: &str = " FOR UPDATE";
-    /// One evaluation at a time (a transaction-scoped advisory lock; the key is arbitrary but
-    /// fixed, "camsweep" in ASCII): a second one waits for the first to commit, then decides on
-    /// what the first stored instead of inserting the same findings again.
-    const EVALUATION_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599728)");
-    /// An estate import holds this lock exclusively and an ingest shared (a second fixed key):
-    /// an ingest places devices on the estate it read, and an import decides on the devices it
-    /// read (removals refused, devices moved), so neither may commit between the other's read
-    /// and write. Ingests still run side by side.
-    const ESTATE_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599729)");
-    const PLACEMENT_LOCK: Option<&str> =
-        Some("SELECT pg_advisory_xact_lock_shared(7161125225187599729)");
-    const MIGRATIONS: &[(i64, &str, &str)] = &[
-        (
-            1,
-            "register",
-            include_str!("../migrations/postgres/0001_register.sql"),
-        ),
-        (
-            2,
-            "plan and scan coverage",
-            include_str!("../migrations/postgres/0002_plan_and_scan_coverage.sql"),
-        ),
-        (
-            3,
-            "scan exclusions",
-            include_str!("../migrations/postgres/0003_scan_exclusions.sql"),
-        ),
-    ];
-    include!("store_body.rs");
+    pub type Store = super::Store<sqlx::Postgres>;
 }
 
 /// The register, on whichever backend `--db` named.
@@ -203,8 +158,8 @@ impl Register {
     /// `sqlite` or `postgres`.
     pub fn backend(&self) -> &'static str {
         match self {
-            Register::Sqlite(_) => "sqlite",
-            Register::Postgres(_) => "postgres",
+            Register::Sqlite(_) => <sqlx::Sqlite as Backend>::BACKEND,
+            Register::Postgres(_) => <sqlx::Postgres as Backend>::BACKEND,
         }
     }
 
