@@ -551,22 +551,27 @@ async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_the
     }
 }
 
+/// The estate and one device ingested into it (Hikvision, at hq), as evaluations start.
+async fn estate_and_one_device(r: &Register) -> camsweep_register::DeviceRecord {
+    r.apply_estate(&estate(), "tester", true).await.unwrap();
+    r.ingest(
+        &scan(
+            "s",
+            &[],
+            vec![device("127.90.0.5", None, Some("hikvision"))],
+        ),
+        "tester",
+    )
+    .await
+    .unwrap();
+    r.devices().await.unwrap().remove(0)
+}
+
 #[tokio::test]
 async fn findings_open_resolve_and_waivers_expire() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester", true).await.unwrap();
-        r.ingest(
-            &scan(
-                "s",
-                &[],
-                vec![device("127.90.0.5", None, Some("hikvision"))],
-            ),
-            "tester",
-        )
-        .await
-        .unwrap();
-        let dev = r.devices().await.unwrap().remove(0);
+        let dev = estate_and_one_device(r).await;
         let ident = dev.identification.clone().unwrap();
         let delta = r
             .apply_evaluation(
@@ -1238,18 +1243,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
     use camsweep_register::{PlanChange, PlanItem};
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester", true).await.unwrap();
-        r.ingest(
-            &scan(
-                "s",
-                &[],
-                vec![device("127.90.0.5", None, Some("hikvision"))],
-            ),
-            "tester",
-        )
-        .await
-        .unwrap();
-        let dev = r.devices().await.unwrap().remove(0);
+        let dev = estate_and_one_device(r).await;
         let results = vec![(
             dev.id.clone(),
             dev.identification.clone().unwrap(),
@@ -1496,6 +1490,73 @@ async fn both_backends_migrate_to_the_same_tables_and_columns() {
         vec!["only sqlite: devices.only_here (text, NULL)".to_owned()]
     );
     for b in backends {
+        b.cleanup().await;
+    }
+}
+
+/// The evaluation's unit of work, driven by the caller: what it returns between the steps,
+/// and nothing stored unless it commits.
+#[tokio::test]
+async fn an_evaluation_unit_of_work_stores_nothing_until_it_commits() {
+    for b in backends().await {
+        let r = &b.register;
+        let dev = estate_and_one_device(r).await;
+        let ident = dev.identification.clone().unwrap();
+        let results = vec![(
+            dev.id.clone(),
+            ident,
+            vec![finding("uk-hcws386-2022", "sensitive-site")],
+        )];
+        let history = r.count(CountedTable::History).await.unwrap();
+
+        // Dropped after the findings: nothing stored.
+        let mut unit = r.begin_evaluation().await.unwrap();
+        let (delta, states) = unit
+            .apply_findings(&results, "2030-01-01", "tester")
+            .await
+            .unwrap();
+        assert_eq!(delta.findings_new, 1, "[{}]", b.name);
+        assert_eq!(states.len(), 1);
+        assert_eq!(states[0].status, FindingStatus::Open);
+        assert!(unit.plan_items_by_finding().await.unwrap().is_empty());
+        drop(unit);
+        assert_eq!(
+            r.count(CountedTable::Findings).await.unwrap(),
+            0,
+            "[{}]",
+            b.name
+        );
+        assert_eq!(r.count(CountedTable::History).await.unwrap(), history);
+
+        // Committed: the findings and the plan changes decided between the steps.
+        let mut unit = r.begin_evaluation().await.unwrap();
+        let (_, states) = unit
+            .apply_findings(&results, "2030-01-01", "tester")
+            .await
+            .unwrap();
+        let item = camsweep_register::PlanItem {
+            id: camsweep_register::new_id(),
+            finding_id: Some(states[0].id.clone()),
+            device_id: dev.id.clone(),
+            priority: 1,
+            action: "remove".into(),
+            due: None,
+            status: "open".into(),
+            replaced_by: None,
+            updated_at: camsweep_register::now_rfc3339(),
+            verified_at: None,
+        };
+        let change = camsweep_register::PlanChange {
+            item: item.clone(),
+            kind: "created".into(),
+            before: None,
+        };
+        unit.apply_plan_changes(&[change], "tester").await.unwrap();
+        let items = unit.plan_items_by_finding().await.unwrap();
+        assert_eq!(items.get(&states[0].id), Some(&item), "[{}]", b.name);
+        unit.commit().await.unwrap();
+        assert_eq!(r.count(CountedTable::Findings).await.unwrap(), 1);
+        assert_eq!(r.plan_items().await.unwrap(), vec![item]);
         b.cleanup().await;
     }
 }

@@ -32,6 +32,7 @@ mod waivers;
 
 pub use backend::{Backend, Column};
 pub use base::Store;
+pub use evaluation::EvaluationTx;
 
 /// The SQLite store (kept as a name: [`Store`] on [`sqlx::Sqlite`]).
 pub mod sqlite {
@@ -53,8 +54,8 @@ pub enum Register {
 macro_rules! dispatch {
     ($self:ident, $store:ident => $body:expr) => {
         match $self {
-            Register::Sqlite($store) => $body,
-            Register::Postgres($store) => $body,
+            Self::Sqlite($store) => $body,
+            Self::Postgres($store) => $body,
         }
     };
 }
@@ -227,6 +228,16 @@ impl Register {
         dispatch!(self, s => s.apply_evaluation_and_plan(results, today, actor, decide).await)
     }
 
+    /// Opens an evaluation's unit of work, one transaction that the caller drives: apply the
+    /// findings, read the plan, decide (a pure function of the caller's), apply the plan
+    /// changes, commit. Dropped without [`EvaluationUnit::commit`], it stores nothing.
+    pub async fn begin_evaluation(&self) -> Result<EvaluationUnit, RegisterError> {
+        Ok(match self {
+            Register::Sqlite(s) => EvaluationUnit::Sqlite(s.begin_evaluation().await?),
+            Register::Postgres(s) => EvaluationUnit::Postgres(s.begin_evaluation().await?),
+        })
+    }
+
     pub async fn findings(
         &self,
         filter: &FindingFilter,
@@ -313,6 +324,49 @@ impl Register {
 
     pub async fn close(&self) {
         dispatch!(self, s => s.pool().close().await)
+    }
+}
+
+/// An evaluation's unit of work on whichever backend (see [`Register::begin_evaluation`]).
+pub enum EvaluationUnit {
+    Sqlite(EvaluationTx<sqlx::Sqlite>),
+    Postgres(EvaluationTx<sqlx::Postgres>),
+}
+
+impl EvaluationUnit {
+    /// Stores the recomputed identifications and findings (see [`Register::apply_evaluation`])
+    /// and returns what changed and every finding as the evaluation left it: status as of
+    /// `today` (under an unexpired waiver, `Waived`), oldest first (first seen, then id).
+    pub async fn apply_findings(
+        &mut self,
+        results: &[(String, camsweep_model::Identification, Vec<NewFinding>)],
+        today: &str,
+        actor: &str,
+    ) -> Result<(EvaluationDelta, Vec<FindingState>), RegisterError> {
+        dispatch!(self, u => u.apply_findings(results, today, actor).await)
+    }
+
+    /// Every plan item that has a finding, by finding id, locked until the commit.
+    pub async fn plan_items_by_finding(
+        &mut self,
+    ) -> Result<std::collections::HashMap<String, PlanItem>, RegisterError> {
+        dispatch!(self, u => u.plan_items_by_finding().await)
+    }
+
+    /// Stores plan changes, each with its history line (see [`Register::apply_plan_changes`]).
+    pub async fn apply_plan_changes(
+        &mut self,
+        changes: &[PlanChange],
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        dispatch!(self, u => u.apply_plan_changes(changes, actor).await)
+    }
+
+    pub async fn commit(self) -> Result<(), RegisterError> {
+        match self {
+            EvaluationUnit::Sqlite(u) => u.commit().await,
+            EvaluationUnit::Postgres(u) => u.commit().await,
+        }
     }
 }
 

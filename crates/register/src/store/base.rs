@@ -169,7 +169,7 @@ where
     }
 
     /// A transaction for an evaluation: one at a time ([`Backend::EVALUATION_LOCK`]).
-    pub(crate) async fn begin_evaluation(&self) -> Result<Tx<B>, RegisterError> {
+    pub(crate) async fn begin_evaluation_tx(&self) -> Result<Tx<B>, RegisterError> {
         self.begin_locked(
             B::EVALUATION_LOCK,
             "waiting for another evaluation to finish",

@@ -33,7 +33,7 @@ where
         results: &[(String, Identification, Vec<NewFinding>)],
         actor: &str,
     ) -> Result<EvaluationDelta, RegisterError> {
-        let mut tx = self.begin_evaluation().await?;
+        let mut tx = self.begin_evaluation_tx().await?;
         let (delta, _) =
             Self::evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
         tx.commit().await.during("committing the evaluation")?;
@@ -44,7 +44,8 @@ where
     /// all in **one** transaction (an evaluation interrupted anywhere leaves the register as it
     /// was). `decide` sees every finding as the evaluation left it (status as of `today`, so
     /// under an unexpired waiver it is `Waived`), oldest first, with its plan item if any, and
-    /// returns the change to store (stored as [`Self::apply_plan_changes`] does).
+    /// returns the change to store (stored as [`Self::apply_plan_changes`] does). The same
+    /// steps as [`Self::begin_evaluation`]'s unit of work, with the decision as a callback.
     pub async fn apply_evaluation_and_plan<F>(
         &self,
         results: &[(String, Identification, Vec<NewFinding>)],
@@ -55,34 +56,28 @@ where
     where
         F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
     {
-        let mut tx = self.begin_evaluation().await?;
-        let (delta, mut states) =
-            Self::evaluation_in(&mut tx, results, actor, &now_rfc3339(), self.chunks()).await?;
-        let waivers = Self::active_waivers_in(&mut tx, today).await?;
-        // Locked as read: a person's status change that commits while this evaluation runs
-        // either lands before this read (and is decided on) or waits for this commit (and is
-        // applied to what this evaluation stored); it is never overwritten by an older row.
-        let items: HashMap<String, PlanItem> = Self::plan_items_in(&mut tx, B::LOCK_ROWS)
-            .await?
-            .into_iter()
-            .filter_map(|item| Some((item.finding_id.clone()?, item)))
+        let mut unit = self.begin_evaluation().await?;
+        let (delta, findings) = unit.apply_findings(results, today, actor).await?;
+        let items = unit.plan_items_by_finding().await?;
+        let changes: Vec<PlanChange> = findings
+            .iter()
+            .filter_map(|state| decide(state, items.get(&state.id)))
             .collect();
-        // The order `findings()` lists them in (first seen, then id), so plan history keeps
-        // the order it had when the plan was decided from that list.
-        states.sort_unstable_by(|a, b| (&a.0, &a.1.id).cmp(&(&b.0, &b.1.id)));
-        let mut changes = Vec::new();
-        for (_, mut state) in states {
-            if state.status == FindingStatus::Open && waivers.contains_key(&state.id) {
-                state.status = FindingStatus::Waived;
-            }
-            if let Some(change) = decide(&state, items.get(&state.id)) {
-                changes.push(change);
-            }
-        }
         drop(items);
-        Self::plan_changes_in(&mut tx, &changes, actor, self.chunks()).await?;
-        tx.commit().await.during("committing the evaluation")?;
+        unit.apply_plan_changes(&changes, actor).await?;
+        unit.commit().await?;
         Ok(delta)
+    }
+
+    /// Opens an evaluation's unit of work: one transaction, one evaluation at a time, that the
+    /// caller drives: [`EvaluationTx::apply_findings`], [`EvaluationTx::plan_items_by_finding`],
+    /// decide (the caller's pure function), [`EvaluationTx::apply_plan_changes`],
+    /// [`EvaluationTx::commit`]. Dropped without `commit`, it stores nothing.
+    pub async fn begin_evaluation(&self) -> Result<EvaluationTx<B>, RegisterError> {
+        Ok(EvaluationTx {
+            tx: self.begin_evaluation_tx().await?,
+            chunks: self.chunks(),
+        })
     }
 
     /// The body of [`Store::apply_evaluation`] inside `tx`: returns what changed and every finding
@@ -501,6 +496,83 @@ pub(crate) fn identification_history(
             Some(record(now)),
         )
     })
+}
+
+/// An evaluation's transaction, driven by its caller (see [`Store::begin_evaluation`]).
+pub struct EvaluationTx<B: Backend> {
+    tx: Tx<B>,
+    chunks: Chunks,
+}
+
+impl<B: Backend> EvaluationTx<B>
+where
+    for<'c> &'c mut B::Connection: Executor<'c, Database = B>,
+    String: Column<B>,
+    Option<String>: Column<B>,
+    i64: Column<B>,
+    Option<i64>: Column<B>,
+    bool: Column<B>,
+    f64: Column<B>,
+    for<'q> &'q str: sqlx::Encode<'q, B> + sqlx::Type<B>,
+    for<'r> &'r str: sqlx::ColumnIndex<B::Row>,
+    usize: sqlx::ColumnIndex<B::Row>,
+{
+    /// Stores recomputed identifications and the findings the policies now report (as
+    /// [`Store::apply_evaluation`] does) and returns what changed and every finding as the
+    /// evaluation left it: status as of `today` (under an unexpired waiver, `Waived`), in the
+    /// order [`Store::findings`] lists them (first seen, then id).
+    pub async fn apply_findings(
+        &mut self,
+        results: &[(String, Identification, Vec<NewFinding>)],
+        today: &str,
+        actor: &str,
+    ) -> Result<(EvaluationDelta, Vec<FindingState>), RegisterError> {
+        let (delta, mut states) =
+            Store::<B>::evaluation_in(&mut self.tx, results, actor, &now_rfc3339(), self.chunks)
+                .await?;
+        let waivers = Store::<B>::active_waivers_in(&mut self.tx, today).await?;
+        // The order `findings()` lists them in (first seen, then id), so plan history keeps
+        // the order it had when the plan was decided from that list.
+        states.sort_unstable_by(|a, b| (&a.0, &a.1.id).cmp(&(&b.0, &b.1.id)));
+        let states = states
+            .into_iter()
+            .map(|(_, mut state)| {
+                if state.status == FindingStatus::Open && waivers.contains_key(&state.id) {
+                    state.status = FindingStatus::Waived;
+                }
+                state
+            })
+            .collect();
+        Ok((delta, states))
+    }
+
+    /// Every plan item that has a finding, by finding id, locked as read: a person's status
+    /// change that commits while this evaluation runs either lands before this read (and is
+    /// decided on) or waits for this commit (and is applied to what this evaluation stored);
+    /// it is never overwritten by an older row.
+    pub async fn plan_items_by_finding(
+        &mut self,
+    ) -> Result<HashMap<String, PlanItem>, RegisterError> {
+        Ok(Store::<B>::plan_items_in(&mut self.tx, B::LOCK_ROWS)
+            .await?
+            .into_iter()
+            .filter_map(|item| Some((item.finding_id.clone()?, item)))
+            .collect())
+    }
+
+    /// Stores the plan changes decided (as [`Store::apply_plan_changes`] does).
+    pub async fn apply_plan_changes(
+        &mut self,
+        changes: &[PlanChange],
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        Store::<B>::plan_changes_in(&mut self.tx, changes, actor, self.chunks).await
+    }
+
+    /// Commits everything this unit of work stored.
+    pub async fn commit(self) -> Result<(), RegisterError> {
+        self.tx.commit().await.during("committing the evaluation")
+    }
 }
 
 /// What an evaluation writes, gathered into multi-row statements and flushed as each kind fills
