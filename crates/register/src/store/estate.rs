@@ -1,12 +1,12 @@
 //! The estate aggregate: organisations, sites and networks, read and replaced as a whole.
 
-use crate::estate::{Estate, EstateIndex, Network, Organisation, Placer, Site};
-use crate::store::now_rfc3339;
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
 use super::base::*;
 use crate::error::{QueryContext, RegisterError};
+use crate::estate::{Estate, EstateIndex, Network, Organisation, Placer, Site};
+use crate::store::now_rfc3339;
 use crate::types::*;
 
 impl<B: Backend> Store<B>

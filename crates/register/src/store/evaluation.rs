@@ -2,13 +2,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::store::now_rfc3339;
 use camsweep_model::Identification;
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
 use super::base::*;
 use crate::error::{QueryContext, RegisterError};
+use crate::store::now_rfc3339;
 use crate::types::*;
 
 impl<B: Backend> Store<B>

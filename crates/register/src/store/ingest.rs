@@ -2,8 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::estate::Placer;
-use crate::store::{device_key, now_rfc3339, observation_mac};
 use camsweep_model::{Identification, Observation};
 use sqlx::Executor;
 
@@ -12,6 +10,8 @@ use super::base::*;
 use super::devices::StoredDevice;
 use super::evaluation::{IdentificationColumns, identification_history};
 use crate::error::{QueryContext, RegisterError};
+use crate::estate::Placer;
+use crate::store::{device_key, now_rfc3339, observation_mac};
 use crate::types::*;
 
 impl<B: Backend> Store<B>

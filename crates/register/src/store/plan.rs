@@ -2,12 +2,12 @@
 
 use std::collections::HashSet;
 
-use crate::store::now_rfc3339;
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
 use super::base::*;
 use crate::error::{QueryContext, RegisterError};
+use crate::store::now_rfc3339;
 use crate::types::*;
 
 impl<B: Backend> Store<B>
