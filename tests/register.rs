@@ -551,22 +551,27 @@ async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_the
     }
 }
 
+/// The estate and one device ingested into it (Hikvision, at hq), as evaluations start.
+async fn estate_and_one_device(r: &Register) -> camsweep_register::DeviceRecord {
+    r.apply_estate(&estate(), "tester", true).await.unwrap();
+    r.ingest(
+        &scan(
+            "s",
+            &[],
+            vec![device("127.90.0.5", None, Some("hikvision"))],
+        ),
+        "tester",
+    )
+    .await
+    .unwrap();
+    r.devices().await.unwrap().remove(0)
+}
+
 #[tokio::test]
 async fn findings_open_resolve_and_waivers_expire() {
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester", true).await.unwrap();
-        r.ingest(
-            &scan(
-                "s",
-                &[],
-                vec![device("127.90.0.5", None, Some("hikvision"))],
-            ),
-            "tester",
-        )
-        .await
-        .unwrap();
-        let dev = r.devices().await.unwrap().remove(0);
+        let dev = estate_and_one_device(r).await;
         let ident = dev.identification.clone().unwrap();
         let delta = r
             .apply_evaluation(
@@ -1238,18 +1243,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
     use camsweep_register::{PlanChange, PlanItem};
     for b in backends().await {
         let r = &b.register;
-        r.apply_estate(&estate(), "tester", true).await.unwrap();
-        r.ingest(
-            &scan(
-                "s",
-                &[],
-                vec![device("127.90.0.5", None, Some("hikvision"))],
-            ),
-            "tester",
-        )
-        .await
-        .unwrap();
-        let dev = r.devices().await.unwrap().remove(0);
+        let dev = estate_and_one_device(r).await;
         let results = vec![(
             dev.id.clone(),
             dev.identification.clone().unwrap(),
@@ -1330,6 +1324,239 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
         );
         assert_eq!(history[2].actor, "person", "[{}]", b.name);
         drop(created);
+        b.cleanup().await;
+    }
+}
+
+/// One column as the schema comparison sees it: name, whether it may be NULL, and a coarse
+/// type family (`text`, `integer`, `real`, `boolean`, else the type's own name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct SchemaColumn {
+    table: String,
+    column: String,
+    nullable: bool,
+    family: String,
+}
+
+/// The type family of a declared (SQLite) or reported (PostgreSQL `information_schema`) type.
+fn type_family(declared: &str) -> String {
+    let t = declared.trim().to_ascii_lowercase();
+    let family = if t.contains("char") || t == "text" || t.starts_with("varchar") {
+        "text"
+    } else if t.contains("int") || t.contains("serial") {
+        "integer"
+    } else if t.contains("double") || t == "real" || t.starts_with("float") || t == "numeric" {
+        "real"
+    } else if t.starts_with("bool") {
+        "boolean"
+    } else {
+        return t;
+    };
+    family.to_owned()
+}
+
+/// Every table and column the migrations made (sqlx's own `_sqlx_migrations` left out), sorted.
+async fn schema_of(register: &Register) -> Vec<SchemaColumn> {
+    let mut columns = match register {
+        Register::Sqlite(s) => {
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+            )
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+            let mut out = Vec::new();
+            for table in tables {
+                let rows: Vec<(String, String, bool, i64)> =
+                    sqlx::query_as("SELECT name, type, \"notnull\", pk FROM pragma_table_info($1)")
+                        .bind(&table)
+                        .fetch_all(s.pool())
+                        .await
+                        .unwrap();
+                out.extend(rows.into_iter().map(|(column, declared, not_null, pk)| {
+                    SchemaColumn {
+                        table: table.clone(),
+                        column,
+                        // A primary key is never NULL in what the register writes; SQLite
+                        // reports it nullable unless declared NOT NULL (a legacy quirk),
+                        // PostgreSQL always NOT NULL.
+                        nullable: !not_null && pk == 0,
+                        family: type_family(&declared),
+                    }
+                }));
+            }
+            out
+        }
+        Register::Postgres(s) => {
+            let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+                "SELECT c.table_name::text, c.column_name::text, c.is_nullable::text,
+                        c.data_type::text
+                 FROM information_schema.columns c
+                 JOIN information_schema.tables t
+                   ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+                   AND c.table_name <> '_sqlx_migrations'",
+            )
+            .fetch_all(s.pool())
+            .await
+            .unwrap();
+            rows.into_iter()
+                .map(|(table, column, nullable, data_type)| SchemaColumn {
+                    table,
+                    column,
+                    nullable: nullable == "YES",
+                    family: type_family(&data_type),
+                })
+                .collect()
+        }
+    };
+    columns.sort();
+    columns
+}
+
+/// What one schema has that the other has not, in words (empty: the same).
+fn schema_differences(sqlite: &[SchemaColumn], postgres: &[SchemaColumn]) -> Vec<String> {
+    let only = |a: &[SchemaColumn], b: &[SchemaColumn], name: &str| -> Vec<String> {
+        a.iter()
+            .filter(|c| !b.contains(c))
+            .map(|c| {
+                format!(
+                    "only {name}: {}.{} ({}, {})",
+                    c.table,
+                    c.column,
+                    c.family,
+                    if c.nullable { "NULL" } else { "NOT NULL" }
+                )
+            })
+            .collect()
+    };
+    let mut out = only(sqlite, postgres, "sqlite");
+    out.extend(only(postgres, sqlite, "postgres"));
+    out
+}
+
+/// moonfire-nvr's schema check, for two backends: a fresh register migrated on each has the
+/// same tables and columns, with the same nullability and type family. A migration that adds a
+/// column to one backend only fails here.
+#[tokio::test]
+async fn both_backends_migrate_to_the_same_tables_and_columns() {
+    let backends = backends().await;
+    let (Some(sqlite), Some(postgres)) = (
+        backends.iter().find(|b| b.name == "sqlite"),
+        backends.iter().find(|b| b.name == "postgres"),
+    ) else {
+        // PostgreSQL unavailable and not required: already reported by `backends()`.
+        return;
+    };
+    let (lite, pg) = (
+        schema_of(&sqlite.register).await,
+        schema_of(&postgres.register).await,
+    );
+    assert!(lite.len() > 50, "{lite:?}");
+    let tables: std::collections::BTreeSet<&str> = lite.iter().map(|c| c.table.as_str()).collect();
+    for table in [
+        "organisations",
+        "sites",
+        "networks",
+        "scans",
+        "devices",
+        "observations",
+        "identifications",
+        "findings",
+        "waivers",
+        "remediation_items",
+        "history",
+    ] {
+        assert!(tables.contains(table), "{table} missing: {tables:?}");
+    }
+    let differences = schema_differences(&lite, &pg);
+    assert!(
+        differences.is_empty(),
+        "the backends' schemas differ:\n{}",
+        differences.join("\n")
+    );
+
+    // The check itself: a column added on one backend only is reported.
+    if let Register::Sqlite(s) = &sqlite.register {
+        sqlx::query("ALTER TABLE devices ADD COLUMN only_here TEXT")
+            .execute(s.pool())
+            .await
+            .unwrap();
+    }
+    let differences = schema_differences(&schema_of(&sqlite.register).await, &pg);
+    assert_eq!(
+        differences,
+        vec!["only sqlite: devices.only_here (text, NULL)".to_owned()]
+    );
+    for b in backends {
+        b.cleanup().await;
+    }
+}
+
+/// The evaluation's unit of work, driven by the caller: what it returns between the steps,
+/// and nothing stored unless it commits.
+#[tokio::test]
+async fn an_evaluation_unit_of_work_stores_nothing_until_it_commits() {
+    for b in backends().await {
+        let r = &b.register;
+        let dev = estate_and_one_device(r).await;
+        let ident = dev.identification.clone().unwrap();
+        let results = vec![(
+            dev.id.clone(),
+            ident,
+            vec![finding("uk-hcws386-2022", "sensitive-site")],
+        )];
+        let history = r.count(CountedTable::History).await.unwrap();
+
+        // Dropped after the findings: nothing stored.
+        let mut unit = r.begin_evaluation().await.unwrap();
+        let (delta, states) = unit
+            .apply_findings(&results, "2030-01-01", "tester")
+            .await
+            .unwrap();
+        assert_eq!(delta.findings_new, 1, "[{}]", b.name);
+        assert_eq!(states.len(), 1);
+        assert_eq!(states[0].status, FindingStatus::Open);
+        assert!(unit.plan_items_by_finding().await.unwrap().is_empty());
+        drop(unit);
+        assert_eq!(
+            r.count(CountedTable::Findings).await.unwrap(),
+            0,
+            "[{}]",
+            b.name
+        );
+        assert_eq!(r.count(CountedTable::History).await.unwrap(), history);
+
+        // Committed: the findings and the plan changes decided between the steps.
+        let mut unit = r.begin_evaluation().await.unwrap();
+        let (_, states) = unit
+            .apply_findings(&results, "2030-01-01", "tester")
+            .await
+            .unwrap();
+        let item = camsweep_register::PlanItem {
+            id: camsweep_register::new_id(),
+            finding_id: Some(states[0].id.clone()),
+            device_id: dev.id.clone(),
+            priority: 1,
+            action: "remove".into(),
+            due: None,
+            status: "open".into(),
+            replaced_by: None,
+            updated_at: camsweep_register::now_rfc3339(),
+            verified_at: None,
+        };
+        let change = camsweep_register::PlanChange {
+            item: item.clone(),
+            kind: "created".into(),
+            before: None,
+        };
+        unit.apply_plan_changes(&[change], "tester").await.unwrap();
+        let items = unit.plan_items_by_finding().await.unwrap();
+        assert_eq!(items.get(&states[0].id), Some(&item), "[{}]", b.name);
+        unit.commit().await.unwrap();
+        assert_eq!(r.count(CountedTable::Findings).await.unwrap(), 1);
+        assert_eq!(r.plan_items().await.unwrap(), vec![item]);
         b.cleanup().await;
     }
 }

@@ -131,27 +131,34 @@ pub async fn evaluate(
         })
         .collect();
 
-    // Findings and the plan in one transaction: an evaluation interrupted anywhere leaves the
-    // register as it was.
+    // Findings and the plan in one transaction, a unit of work driven from here: an evaluation
+    // interrupted anywhere leaves the register as it was.
     let devices: HashMap<&str, &DeviceRecord> =
         devices.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut at: Option<String> = None;
+    let mut unit = register.begin_evaluation().await?;
+    let (delta, findings) = unit.apply_findings(&results, &now, actor).await?;
+    let items = unit.plan_items_by_finding().await?;
+    // Taken once the findings are stored, as when the plan was a second step.
+    let at = now_rfc3339();
     let mut plan = PlanDelta::default();
-    let delta = register
-        .apply_evaluation_and_plan(&results, &now, actor, |finding, item| {
+    let changes: Vec<PlanChange> = findings
+        .iter()
+        .filter_map(|finding| {
             let device = devices.get(finding.device_id.as_str())?;
             let key = (
                 finding.device_id.clone(),
                 finding.pack.clone(),
                 finding.rule.clone(),
             );
-            // Taken once the findings are stored, as when the plan was a second step.
-            let at = at.get_or_insert_with(now_rfc3339);
-            let change = plan_change(item, finding, wanted.get(&key), device, at)?;
+            let existing = items.get(&finding.id);
+            let change = plan_change(existing, finding, wanted.get(&key), device, &at)?;
             plan.count(&change.kind);
             Some(change)
         })
-        .await?;
+        .collect();
+    drop(items);
+    unit.apply_plan_changes(&changes, actor).await?;
+    unit.commit().await?;
     Ok(Evaluation { delta, plan })
 }
 

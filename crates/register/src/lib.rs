@@ -15,6 +15,7 @@ pub mod types;
 pub use error::{EstateError, EstateIssue, RegisterError};
 pub use estate::{Estate, Network, Organisation, Placement, Sensitivity, Site, Zone};
 pub use store::{
-    Register, device_key, new_id, normalise_mac, now_rfc3339, postgres, sqlite, today,
+    Backend, Column, EvaluationTx, EvaluationUnit, Register, Store, device_key, new_id,
+    normalise_mac, now_rfc3339, postgres, sqlite, today,
 };
 pub use types::*;

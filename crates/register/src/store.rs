@@ -1,7 +1,9 @@
 //! The storage interface: [`Register`], one enum over the SQLite and PostgreSQL stores.
 //!
-//! Both stores are the same code (`store_body.rs`) compiled against each sqlx driver, so they
-//! cannot drift apart; the conformance suite in `tests/register.rs` runs against both.
+//! Both stores are one generic body, [`Store<B>`] over a [`Backend`] (`sqlx::Sqlite` or
+//! `sqlx::Postgres`), split by aggregate into the modules below, so they cannot drift apart;
+//! the conformance suite in `tests/register.rs` runs against both, and `tests/register.rs`'s
+//! schema comparison checks that their migrations make the same tables and columns.
 
 use std::borrow::Cow;
 use std::future::Future;
@@ -16,76 +18,30 @@ use crate::error::RegisterError;
 use crate::estate::Estate;
 use crate::types::*;
 
-/// The SQLite store.
+mod backend;
+mod base;
+mod devices;
+mod estate;
+mod evaluation;
+mod findings;
+mod history;
+mod ingest;
+mod plan;
+mod scans;
+mod waivers;
+
+pub use backend::{Backend, Column};
+pub use base::Store;
+pub use evaluation::EvaluationTx;
+
+/// The SQLite store (kept as a name: [`Store`] on [`sqlx::Sqlite`]).
 pub mod sqlite {
-    type Db = sqlx::Sqlite;
-    /// IMMEDIATE takes the write lock up front, so two writers queue on `busy_timeout` instead
-    /// of failing with SQLITE_BUSY when a deferred transaction tries to upgrade its lock.
-    const BEGIN: &str = "BEGIN IMMEDIATE";
-    /// Nothing to add: `BEGIN IMMEDIATE` already holds the whole database's write lock, so a
-    /// row read inside a write transaction cannot change before the transaction ends.
-    const LOCK_ROWS: &str = "";
-    /// Likewise, one write transaction at a time: evaluations cannot overlap.
-    const EVALUATION_LOCK: Option<&str> = None;
-    /// Likewise for an estate import against ingests.
-    const ESTATE_LOCK: Option<&str> = None;
-    const PLACEMENT_LOCK: Option<&str> = None;
-    const MIGRATIONS: &[(i64, &str, &str)] = &[
-        (
-            1,
-            "register",
-            include_str!("../migrations/sqlite/0001_register.sql"),
-        ),
-        (
-            2,
-            "plan and scan coverage",
-            include_str!("../migrations/sqlite/0002_plan_and_scan_coverage.sql"),
-        ),
-        (
-            3,
-            "scan exclusions",
-            include_str!("../migrations/sqlite/0003_scan_exclusions.sql"),
-        ),
-    ];
-    include!("store_body.rs");
+    pub type Store = super::Store<sqlx::Sqlite>;
 }
 
-/// The PostgreSQL store.
+/// The PostgreSQL store (kept as a name: [`Store`] on [`sqlx::Postgres`]).
 pub mod postgres {
-    type Db = sqlx::Postgres;
-    const BEGIN: &str = "BEGIN";
-    /// READ COMMITTED lets a row read inside a transaction change before it ends: the rows a
-    /// transaction decides on are locked as they are read.
-    const LOCK_ROWS: &str = " FOR UPDATE";
-    /// One evaluation at a time (a transaction-scoped advisory lock; the key is arbitrary but
-    /// fixed, "camsweep" in ASCII): a second one waits for the first to commit, then decides on
-    /// what the first stored instead of inserting the same findings again.
-    const EVALUATION_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599728)");
-    /// An estate import holds this lock exclusively and an ingest shared (a second fixed key):
-    /// an ingest places devices on the estate it read, and an import decides on the devices it
-    /// read (removals refused, devices moved), so neither may commit between the other's read
-    /// and write. Ingests still run side by side.
-    const ESTATE_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7161125225187599729)");
-    const PLACEMENT_LOCK: Option<&str> =
-        Some("SELECT pg_advisory_xact_lock_shared(7161125225187599729)");
-    const MIGRATIONS: &[(i64, &str, &str)] = &[
-        (
-            1,
-            "register",
-            include_str!("../migrations/postgres/0001_register.sql"),
-        ),
-        (
-            2,
-            "plan and scan coverage",
-            include_str!("../migrations/postgres/0002_plan_and_scan_coverage.sql"),
-        ),
-        (
-            3,
-            "scan exclusions",
-            include_str!("../migrations/postgres/0003_scan_exclusions.sql"),
-        ),
-    ];
-    include!("store_body.rs");
+    pub type Store = super::Store<sqlx::Postgres>;
 }
 
 /// The register, on whichever backend `--db` named.
@@ -98,8 +54,8 @@ pub enum Register {
 macro_rules! dispatch {
     ($self:ident, $store:ident => $body:expr) => {
         match $self {
-            Register::Sqlite($store) => $body,
-            Register::Postgres($store) => $body,
+            Self::Sqlite($store) => $body,
+            Self::Postgres($store) => $body,
         }
     };
 }
@@ -203,8 +159,8 @@ impl Register {
     /// `sqlite` or `postgres`.
     pub fn backend(&self) -> &'static str {
         match self {
-            Register::Sqlite(_) => "sqlite",
-            Register::Postgres(_) => "postgres",
+            Register::Sqlite(_) => <sqlx::Sqlite as Backend>::BACKEND,
+            Register::Postgres(_) => <sqlx::Postgres as Backend>::BACKEND,
         }
     }
 
@@ -270,6 +226,16 @@ impl Register {
         F: FnMut(&FindingState, Option<&PlanItem>) -> Option<PlanChange>,
     {
         dispatch!(self, s => s.apply_evaluation_and_plan(results, today, actor, decide).await)
+    }
+
+    /// Opens an evaluation's unit of work, one transaction that the caller drives: apply the
+    /// findings, read the plan, decide (a pure function of the caller's), apply the plan
+    /// changes, commit. Dropped without [`EvaluationUnit::commit`], it stores nothing.
+    pub async fn begin_evaluation(&self) -> Result<EvaluationUnit, RegisterError> {
+        Ok(match self {
+            Register::Sqlite(s) => EvaluationUnit::Sqlite(s.begin_evaluation().await?),
+            Register::Postgres(s) => EvaluationUnit::Postgres(s.begin_evaluation().await?),
+        })
     }
 
     pub async fn findings(
@@ -358,6 +324,49 @@ impl Register {
 
     pub async fn close(&self) {
         dispatch!(self, s => s.pool().close().await)
+    }
+}
+
+/// An evaluation's unit of work on whichever backend (see [`Register::begin_evaluation`]).
+pub enum EvaluationUnit {
+    Sqlite(EvaluationTx<sqlx::Sqlite>),
+    Postgres(EvaluationTx<sqlx::Postgres>),
+}
+
+impl EvaluationUnit {
+    /// Stores the recomputed identifications and findings (see [`Register::apply_evaluation`])
+    /// and returns what changed and every finding as the evaluation left it: status as of
+    /// `today` (under an unexpired waiver, `Waived`), oldest first (first seen, then id).
+    pub async fn apply_findings(
+        &mut self,
+        results: &[(String, camsweep_model::Identification, Vec<NewFinding>)],
+        today: &str,
+        actor: &str,
+    ) -> Result<(EvaluationDelta, Vec<FindingState>), RegisterError> {
+        dispatch!(self, u => u.apply_findings(results, today, actor).await)
+    }
+
+    /// Every plan item that has a finding, by finding id, locked until the commit.
+    pub async fn plan_items_by_finding(
+        &mut self,
+    ) -> Result<std::collections::HashMap<String, PlanItem>, RegisterError> {
+        dispatch!(self, u => u.plan_items_by_finding().await)
+    }
+
+    /// Stores plan changes, each with its history line (see [`Register::apply_plan_changes`]).
+    pub async fn apply_plan_changes(
+        &mut self,
+        changes: &[PlanChange],
+        actor: &str,
+    ) -> Result<(), RegisterError> {
+        dispatch!(self, u => u.apply_plan_changes(changes, actor).await)
+    }
+
+    pub async fn commit(self) -> Result<(), RegisterError> {
+        match self {
+            EvaluationUnit::Sqlite(u) => u.commit().await,
+            EvaluationUnit::Postgres(u) => u.commit().await,
+        }
     }
 }
 

@@ -144,7 +144,7 @@ pub struct DeviceRecord {
 }
 
 /// A finding as a policy produced it, before storage.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::FromRow)]
 pub struct NewFinding {
     pub pack: String,
     pub rule: String,
@@ -180,7 +180,7 @@ impl FindingStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Waiver {
     pub id: String,
     pub finding_id: String,
@@ -269,7 +269,7 @@ pub struct EstateChange {
 }
 
 /// A remediation plan item (the table; the plan logic lives elsewhere).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct PlanItem {
     pub id: String,
     pub finding_id: Option<String>,
