@@ -409,20 +409,14 @@ fn iso_date(date: time::Date) -> String {
     date.format(&fmt).unwrap_or_default()
 }
 
-/// Normalises a MAC in any common notation to `aa:bb:cc:dd:ee:ff`.
+/// A MAC that can key a device, as `aa:bb:cc:dd:ee:ff`: `model::Mac`'s grammar (the one the
+/// scanner, the parsers and the import checks use), and never all-zero, broadcast or a group
+/// address, which identify no one device.
 pub fn normalise_mac(text: &str) -> Option<String> {
-    let hex: String = text.chars().filter(|c| c.is_ascii_hexdigit()).collect();
-    let separators_ok = text
-        .chars()
-        .all(|c| c.is_ascii_hexdigit() || matches!(c, ':' | '-' | '.' | ' '));
-    if hex.len() != 12 || !separators_ok {
-        return None;
-    }
-    let hex = hex.to_ascii_lowercase();
-    let pairs: Vec<&str> = (0..6).map(|i| &hex[i * 2..i * 2 + 2]).collect();
-    let mac = pairs.join(":");
-    // All-zero and broadcast addresses identify nothing.
-    (mac != "00:00:00:00:00:00" && mac != "ff:ff:ff:ff:ff:ff").then_some(mac)
+    camsweep_model::Mac::parse(text)
+        .ok()
+        .filter(|mac| mac.identifies_a_device())
+        .map(|mac| mac.to_string())
 }
 
 pub(crate) fn observation_mac(o: &Observation) -> Option<String> {
@@ -491,6 +485,7 @@ mod tests {
         assert_eq!(normalise_mac("00:11:22:aa:bb"), None);
         assert_eq!(normalise_mac("zz:11:22:aa:bb:cc"), None);
         assert_eq!(normalise_mac("ff:ff:ff:ff:ff:ff"), None);
+        assert_eq!(normalise_mac("01:00:5e:00:00:01"), None, "a multicast group");
     }
 
     #[test]
