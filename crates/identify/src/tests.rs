@@ -637,9 +637,18 @@ fn snmp_alone_identifies_the_maker_by_enterprise_number_and_sys_descr() {
         (K::SnmpSysObjectId, "1.3.6.1.4.1.368.4", "axis"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.23465.1", "vivotek"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.3967.1", "bosch"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.36849.1.2.1", "hanwha"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.36493.1", "idis"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.4784.1", "march-networks"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.122.1", "sony"),
+        (K::SnmpSysObjectId, ".1.3.6.1.4.1.41112.1.7", "ubiquiti"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.6574.1", "synology"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.24681.1", "qnap"),
         // RFC 3411 engine IDs: enterprise with the high bit set, format 3 (MAC).
         (K::SnmpEngineId, "800098fd03020000000001", "hikvision"),
         (K::SnmpEngineId, "8000017003020000000002", "axis"),
+        (K::SnmpEngineId, "80008ff103020000000003", "hanwha"),
+        (K::SnmpEngineId, "8000a09803020000000004", "ubiquiti"),
         (K::SnmpSysDescr, "Hikvision company products", "hikvision"),
         (K::SnmpSysDescr, "AXIS P1375 Network Camera", "axis"),
     ] {
@@ -651,6 +660,19 @@ fn snmp_alone_identifies_the_maker_by_enterprise_number_and_sys_descr() {
         (K::SnmpEngineId, "80001f8880e9630000d61ff449"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.8072.3.2.10"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.9.1.1"),
+        // Neighbours and look-alikes of the new arcs name nobody: 2101 is HANWHA CORP./TELECOM,
+        // 20442 Samsung SDS, 20092 a Mexican "Servicios de i-pro" (not i-PRO), 36850 and 41111
+        // the registrants next to Hanwha Vision and Ubiquiti, 4419 Sony Online Entertainment.
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.2101.1"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.20442.1"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.20092.1"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.36850.1"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.41111.1"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.4419.1"),
+        // A sysObjectID whose arc only starts with a new number (368490) is not under it.
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.368490.1"),
+        // An engine ID with the neighbouring enterprise 36850 (0x8ff2).
+        (K::SnmpEngineId, "80008ff203020000000003"),
     ] {
         let id = engine().identify(&[obs(kind, value)]);
         assert_eq!(id.manufacturer, None, "{value}: {id:#?}");
