@@ -61,11 +61,11 @@ async fn open(out: &Path) -> Register {
         .expect("the demo's register opens")
 }
 
-fn sensitive_sites(register_estate: &camsweep_register::Estate) -> BTreeSet<String> {
+fn sensitive_sites(register_estate: &camsweep_model::estate::Estate) -> BTreeSet<String> {
     register_estate
         .sites
         .iter()
-        .filter(|s| s.sensitivity == camsweep_register::Sensitivity::Sensitive)
+        .filter(|s| s.sensitivity == camsweep_model::Sensitivity::Sensitive)
         .map(|s| s.id.clone())
         .collect()
 }

@@ -7,10 +7,11 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use camsweep_model::estate::{Estate, Network, Site};
 use camsweep_model::{Identification, Observation, ObservationKind};
+use camsweep_model::{Sensitivity, Zone};
 use camsweep_register::{
-    CountedTable, Estate, FindingFilter, FindingStatus, IngestBatch, NewFinding, Register,
-    Sensitivity, Site, synthetic,
+    CountedTable, FindingFilter, FindingStatus, IngestBatch, NewFinding, Register, synthetic,
 };
 
 const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -137,7 +138,7 @@ cidrs = ["127.91.0.0/16"]
 "#;
 
 pub(crate) fn estate() -> Estate {
-    Estate::parse(ESTATE, "estate.toml", None).expect("the test estate is valid")
+    camsweep_import::estate::parse(ESTATE, "estate.toml", None).expect("the test estate is valid")
 }
 
 fn observation(kind: ObservationKind, value: &str, address: &str) -> Observation {
@@ -256,7 +257,7 @@ async fn estate_import_applies_whole_and_failures_change_nothing() {
         ];
         let packs = vec!["uk-hcws386-2022".to_owned()];
         for (class, text) in &bad_files {
-            let err = Estate::parse(text, "bad.toml", Some(&packs));
+            let err = camsweep_import::estate::parse(text, "bad.toml", Some(&packs));
             assert!(err.is_err(), "[{}] {class} accepted", b.name);
             assert_eq!(snapshot(r).await, before, "[{}] {class}", b.name);
         }
@@ -341,10 +342,10 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
         let mut next = estate();
         next.networks.retain(|n| n.id != "hq-cctv");
         next.networks[0].cidrs = vec!["127.90.0.0/25".parse().unwrap()];
-        next.networks.push(camsweep_register::Network {
+        next.networks.push(Network {
             id: "depot-cams".into(),
             site: "depot".into(),
-            zone: camsweep_register::Zone::Isolated,
+            zone: Zone::Isolated,
             cidrs: vec!["127.99.0.0/24".parse().unwrap()],
             vlan: None,
         });
@@ -385,7 +386,7 @@ async fn a_network_moves_off_a_deleted_site_and_organisation_in_one_import() {
             .replace("organisation = \"dept\"", "organisation = \"agency\"")
             .replace("id = \"depot\"", "id = \"warehouse\"")
             .replace("site = \"depot\"", "site = \"warehouse\"");
-        let next = Estate::parse(&text, "next.toml", None).unwrap();
+        let next = camsweep_import::estate::parse(&text, "next.toml", None).unwrap();
         let change = r.apply_estate(&next, "tester", true).await.unwrap();
         assert_eq!(
             (change.created, change.deleted),

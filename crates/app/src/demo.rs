@@ -16,9 +16,10 @@ use std::time::{Duration, Instant};
 
 use camsweep_identify::Engine;
 use camsweep_lab::{Lab, LabOptions, LabSpec, ListenMode, TruthRecord};
+use camsweep_model::estate::Estate;
 use camsweep_model::{HostStatus, ScanDocument};
 use camsweep_policy::PolicySet;
-use camsweep_register::{Estate, Register};
+use camsweep_register::Register;
 use camsweep_report as report;
 use camsweep_scan::{Limits, ScanConfig, ScanEvent, TargetSpec};
 use serde::Serialize;

@@ -83,6 +83,9 @@ pub enum AppError {
     Observations(camsweep_import::ObservationsError),
     #[error(transparent)]
     ScanDocument(#[from] camsweep_import::DocumentError),
+    /// The estate file has problems (each located; nothing was changed).
+    #[error(transparent)]
+    Estate(#[from] camsweep_import::EstateError),
     #[error("starting the async runtime")]
     Runtime(#[source] std::io::Error),
     /// A file or directory operation other than reading an input (`context` names the path).
@@ -175,7 +178,7 @@ impl AppError {
             AppError::ScanDocument(camsweep_import::DocumentError::Read { source, .. }) => {
                 io(source)
             }
-            AppError::ScanDocument(_) => Category::InvalidInput,
+            AppError::ScanDocument(_) | AppError::Estate(_) => Category::InvalidInput,
             AppError::NotFound { .. } => Category::NotFound,
             AppError::Precondition { .. } => Category::Precondition,
             AppError::Read { source, .. } | AppError::Io { source, .. } => io(source),
@@ -183,7 +186,7 @@ impl AppError {
             AppError::Config(crate::config::ConfigError::Read { source, .. }) => io(source),
             AppError::Config(_) => Category::InvalidInput,
             AppError::Register { source, .. } | AppError::Store(source) => match source {
-                R::Estate(_) | R::Invalid { .. } => Category::InvalidInput,
+                R::Invalid { .. } => Category::InvalidInput,
                 R::NotFound { .. } => Category::NotFound,
                 R::RemovalsRefused { .. } => Category::Precondition,
                 R::Open { .. } => Category::Precondition,

@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
+use camsweep_model::estate::Estate;
 use camsweep_policy::PolicySet;
-use camsweep_register::{Estate, EstateChange, Register};
+use camsweep_register::{EstateChange, Register};
 
 use crate::AppError;
 
@@ -18,10 +19,16 @@ pub fn read(path: &Path, policies: &PolicySet) -> Result<Estate, AppError> {
     parse(&text, &path.display().to_string(), policies)
 }
 
+/// The estate as an estate file (what `estate show --format toml` prints; it reads back
+/// unchanged).
+pub fn to_toml(estate: &Estate) -> String {
+    camsweep_import::estate::to_toml(estate)
+}
+
 /// Parses and validates an estate file's text (every problem at once, with file:line).
 pub fn parse(text: &str, file: &str, policies: &PolicySet) -> Result<Estate, AppError> {
     let packs: Vec<String> = policies.packs().iter().map(|p| p.id.clone()).collect();
-    Ok(Estate::parse(text, file, Some(&packs)).map_err(camsweep_register::RegisterError::from)?)
+    Ok(camsweep_import::estate::parse(text, file, Some(&packs))?)
 }
 
 /// What an import changed that findings depend on: until the next evaluation, the findings
@@ -168,7 +175,7 @@ pub async fn import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use camsweep_register::{Sensitivity, Zone};
+    use camsweep_model::{Sensitivity, Zone};
 
     #[test]
     fn sensitivity_zone_and_removed_networks_are_stale_and_names_are_not() {

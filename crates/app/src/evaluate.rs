@@ -7,15 +7,16 @@
 use std::collections::HashMap;
 
 use camsweep_identify::Engine;
+use camsweep_model::Zone;
+use camsweep_model::estate::{EstateIndex, Network, Organisation, Site};
 use camsweep_model::{Identification, PlanStatus};
 use camsweep_policy::plan::{PlanDraft, plan_item};
 use camsweep_policy::{
     DeviceContext, DeviceFacts, FindingDraft, NetworkFacts, OrgFacts, PolicySet, SiteFacts,
 };
-use camsweep_register::estate::{EstateIndex, Network, Organisation, Site};
 use camsweep_register::{
     DeviceRecord, EvaluationDelta, FindingState, FindingStatus, NewFinding, PlanChange, PlanItem,
-    Register, Zone, new_id, now_rfc3339, today,
+    Register, new_id, now_rfc3339, today,
 };
 use time::format_description::well_known::Rfc3339;
 
@@ -171,11 +172,12 @@ pub fn reachable_from_core(context: &DeviceContext, estate: &EstateIndex<'_>) ->
     let (Some(network), Some(site)) = (&context.network, &context.site) else {
         return false;
     };
-    let zone: Zone = match network.zone.parse() {
-        Ok(zone) => zone,
-        Err(_) => return false,
+    // The zone as the estate types it, not the policy input's word for it.
+    let Some(network) = estate.networks.get(network.id.as_str()) else {
+        return false;
     };
-    matches!(zone, Zone::Other | Zone::Unknown) && estate.sites_with_core.contains(site.id.as_str())
+    matches!(network.zone, Zone::Other | Zone::Unknown)
+        && estate.sites_with_core.contains(site.id.as_str())
 }
 
 /// The next state of one finding's plan item, or `None` when nothing changes.
@@ -581,7 +583,7 @@ pub(crate) mod tests {
     }
 
     /// A site with a core, an isolated and an `other` network.
-    pub(crate) fn two_site_estate() -> camsweep_register::Estate {
+    pub(crate) fn two_site_estate() -> camsweep_model::estate::Estate {
         let text = r#"
 [[organisation]]
 id = "dept"
@@ -612,7 +614,7 @@ site = "hq"
 zone = "other"
 cidrs = ["10.0.2.0/24"]
 "#;
-        camsweep_register::Estate::parse(text, "estate.toml", None).expect("a valid estate")
+        camsweep_import::estate::parse(text, "estate.toml", None).expect("a valid estate")
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! device's own model claim. Several possible makers of one label: any denial denies.
 
 use camsweep_identify::Engine;
+use camsweep_model::estate::Estate;
 use camsweep_model::{Identification, Observation, ObservationKind};
 use camsweep_policy::{DeviceFacts, GateDecision, PolicySet};
-use camsweep_register::{Estate, today};
+use camsweep_register::today;
 use serde::Serialize;
 
 use crate::AppError;

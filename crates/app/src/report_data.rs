@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use camsweep_kb::KnowledgeBase;
 use camsweep_model::PrcNil;
+use camsweep_model::Sensitivity;
 use camsweep_policy::PolicySet;
-use camsweep_register::{FindingFilter, Register, Sensitivity};
+use camsweep_register::{FindingFilter, Register};
 use camsweep_report as report;
 use report::{DeviceStatus, FindingStatus, PlanStatus, ReportData, Severity};
 

@@ -2,7 +2,8 @@
 //! `cargo run --release -p camsweep-identify --example corpus_report -- [PATH ...] [--all] [--misses]`
 //!
 //! PATH: JSON-lines files or directories of them (default: the development corpus
-//! `crates/identify/testdata/corpus/`). `--misses` lists the leave-one-source-out misses,
+//! `crates/identify/testdata/corpus/`, and `shared/corpus/dev_responses.jsonl` beside the
+//! checkout when present). `--misses` lists the leave-one-source-out misses,
 //! `--all` every sample. The plain score uses every rule; the leave-one-source-out score judges
 //! each source's samples without the rules written from that source, so a gap between the two
 //! is tuning to samples.
@@ -23,7 +24,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(PathBuf::from)
         .collect();
     if paths.is_empty() {
-        paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/corpus"));
+        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        paths.push(crate_dir.join("testdata/corpus"));
+        // The team's shared development file, where this checkout sits beside `shared/`.
+        let shared = crate_dir.join("../../../shared/corpus/dev_responses.jsonl");
+        if shared.is_file() {
+            paths.push(shared);
+        }
     }
     let mut samples: Vec<Sample> = Vec::new();
     for path in &paths {
@@ -138,11 +145,20 @@ fn jsonl_files(path: &Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> 
     if path.is_file() {
         return Ok(vec![path.to_owned()]);
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| format!("reading {}: {e}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
+    // A directory: its JSON-lines files and those of its source directories (one level down:
+    // `<source-id>/samples.jsonl`), never the source texts under `text/`.
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| format!("reading {}: {e}", path.display()))? {
+        let entry = entry?.path();
+        if entry.is_dir() {
+            let samples = entry.join("samples.jsonl");
+            if samples.is_file() {
+                files.push(samples);
+            }
+        } else if entry.extension().is_some_and(|x| x == "jsonl") {
+            files.push(entry);
+        }
+    }
     files.sort();
     Ok(files)
 }

@@ -122,7 +122,7 @@ fn path_in_context(context: &str) -> Option<String> {
 }
 
 /// Device types of surveillance equipment (the corpus's `device_type` vocabulary).
-const SURVEILLANCE_TYPES: &[&str] = &[
+pub const SURVEILLANCE_TYPES: &[&str] = &[
     "ip-camera",
     "camera",
     "nvr",

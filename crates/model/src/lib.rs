@@ -3,8 +3,10 @@
 //! Everything that crosses a crate boundary lives here: the [`Observation`] (one piece of raw
 //! evidence about one address), the canonical [`field`] names that parsers extract from
 //! observations and that fingerprint rules match on, and the [`Identification`] the engine makes
-//! of one device. This crate is pure: no I/O, no async, no printing.
+//! of one device; the [`estate`] (organisations, sites, networks) and the vocabulary (zones,
+//! sensitivities, severities, statuses). This crate is pure: no I/O, no async, no printing.
 
+pub mod estate;
 pub mod field;
 mod identification;
 mod mac;
@@ -22,4 +24,4 @@ pub use observation::{Observation, ObservationKind, ParseKindError};
 pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
 pub use scope::{AddressSet, Coverage, ScanScope};
 pub use timestamp::{EARLIEST_SENSIBLE_YEAR, Timestamp, TimestampError};
-pub use vocabulary::{PlanStatus, Severity, UnknownValue};
+pub use vocabulary::{FindingStatus, PlanStatus, Sensitivity, Severity, UnknownValue, Zone};

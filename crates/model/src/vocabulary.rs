@@ -32,6 +32,26 @@ fn word<T: Copy, const N: usize>(
         })
 }
 
+/// `Display` as the word, `FromStr` from the word (an unknown word is an error naming the
+/// vocabulary's words, never a silent default).
+macro_rules! words {
+    ($type:ty, $what:literal, $expected:literal) => {
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $type {
+            type Err = UnknownValue;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                word(s, Self::ALL, Self::as_str, $what, $expected)
+            }
+        }
+    };
+}
+
 /// How serious a finding is. Ordered: `Critical` sorts first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -63,26 +83,7 @@ impl Severity {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = UnknownValue;
-
-    /// An unknown word is an error, never silently `Info`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        word(
-            s,
-            Self::ALL,
-            Self::as_str,
-            "severity",
-            "critical, high, medium, low, info",
-        )
-    }
-}
+words!(Severity, "severity", "critical, high, medium, low, info");
 
 /// A remediation-plan item's status. People set `Open`, `Scheduled`, `Replaced`, `Removed` and
 /// `Waived` (`camsweep plan update`); the evaluation sets `Reopened` and `Closed`, and moves
@@ -138,25 +139,82 @@ impl PlanStatus {
     }
 }
 
-impl fmt::Display for PlanStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+words!(
+    PlanStatus,
+    "plan status",
+    "open, scheduled, replaced, removed, waived, reopened, closed"
+);
+
+/// Whether a site is a "sensitive site" in the sense of HCWS386.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sensitivity {
+    Sensitive,
+    NonSensitive,
+}
+
+impl Sensitivity {
+    pub const ALL: [Sensitivity; 2] = [Self::Sensitive, Self::NonSensitive];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sensitive => "sensitive",
+            Self::NonSensitive => "non-sensitive",
+        }
     }
 }
 
-impl FromStr for PlanStatus {
-    type Err = UnknownValue;
+words!(Sensitivity, "sensitivity", "sensitive, non-sensitive");
 
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        word(
-            s,
-            Self::ALL,
-            Self::as_str,
-            "plan status",
-            "open, scheduled, replaced, removed, waived, reopened, closed",
-        )
+/// What a network is connected to: HCWS386 advises against equipment on *core* networks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    Core,
+    Isolated,
+    Other,
+    Unknown,
+}
+
+impl Zone {
+    pub const ALL: [Zone; 4] = [Self::Core, Self::Isolated, Self::Other, Self::Unknown];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Core => "core",
+            Self::Isolated => "isolated",
+            Self::Other => "other",
+            Self::Unknown => "unknown",
+        }
     }
 }
+
+words!(Zone, "zone", "core, isolated, other, unknown");
+
+/// Where a finding stands today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingStatus {
+    Open,
+    /// Open, but covered by a waiver that has not expired.
+    Waived,
+    /// The policy no longer reports it (device changed, removed, policy changed).
+    Resolved,
+}
+
+impl FindingStatus {
+    pub const ALL: [FindingStatus; 3] = [Self::Open, Self::Waived, Self::Resolved];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Waived => "waived",
+            Self::Resolved => "resolved",
+        }
+    }
+}
+
+words!(FindingStatus, "finding status", "open, waived, resolved");
 
 #[cfg(test)]
 mod tests {

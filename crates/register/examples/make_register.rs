@@ -11,7 +11,7 @@
 
 use std::time::Instant;
 
-use camsweep_register::{CountedTable, Estate, Register, synthetic};
+use camsweep_register::{CountedTable, Register, synthetic};
 
 /// Devices per ingest: one batch per site's /16 (third octets 0-99).
 const BATCH: usize = 25_000;
@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
     runtime.block_on(async {
         let register = Register::open(path).await?;
-        let estate = Estate::parse(&estate(), "bench-estate.toml", None)?;
+        let estate = camsweep_import::estate::parse(&estate(), "bench-estate.toml", None)?;
         register.apply_estate(&estate, "bench", true).await?;
         let started = Instant::now();
         let mut left = devices;

@@ -1,53 +1,8 @@
 //! Typed errors of the register.
 
-use std::fmt;
-
-/// One problem in an estate file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EstateIssue {
-    pub file: String,
-    /// 1-based line; 0 when unknown.
-    pub line: usize,
-    /// Dotted path of the field, e.g. `network[1].cidrs[0]`.
-    pub field: String,
-    pub message: String,
-}
-
-impl fmt::Display for EstateIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}: {}: {}",
-                self.file, self.line, self.field, self.message
-            )
-        }
-    }
-}
-
-/// Every problem found in an estate file (validation does not stop at the first).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct EstateError {
-    pub issues: Vec<EstateIssue>,
-}
-
-impl fmt::Display for EstateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the estate file has {} error(s):", self.issues.len())?;
-        for issue in &self.issues {
-            write!(f, "\n  {issue}")?;
-        }
-        Ok(())
-    }
-}
-
 /// Errors of register operations.
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
-    #[error(transparent)]
-    Estate(#[from] EstateError),
     #[error("cannot open the register at {target}")]
     Open {
         target: String,
@@ -77,7 +32,7 @@ pub enum RegisterError {
         removals.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
     )]
     RemovalsRefused {
-        removals: Vec<crate::estate::Removal>,
+        removals: Vec<camsweep_model::estate::Removal>,
     },
     #[error("{what} {id:?} not found in the register")]
     NotFound { what: &'static str, id: String },

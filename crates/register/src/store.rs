@@ -15,8 +15,8 @@ use camsweep_model::{Observation, ObservationKind};
 use sqlx::migrate::{Migration, MigrationSource, MigrationType};
 
 use crate::error::RegisterError;
-use crate::estate::Estate;
 use crate::types::*;
+use camsweep_model::estate::Estate;
 
 mod backend;
 mod base;
@@ -485,7 +485,11 @@ mod tests {
         assert_eq!(normalise_mac("00:11:22:aa:bb"), None);
         assert_eq!(normalise_mac("zz:11:22:aa:bb:cc"), None);
         assert_eq!(normalise_mac("ff:ff:ff:ff:ff:ff"), None);
-        assert_eq!(normalise_mac("01:00:5e:00:00:01"), None, "a multicast group");
+        assert_eq!(
+            normalise_mac("01:00:5e:00:00:01"),
+            None,
+            "a multicast group"
+        );
     }
 
     #[test]

@@ -159,26 +159,7 @@ pub struct NewFinding {
     pub due_basis: Option<String>,
 }
 
-/// Where a finding stands today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FindingStatus {
-    Open,
-    /// Open, but covered by a waiver that has not expired.
-    Waived,
-    /// The policy no longer reports it (device changed, removed, policy changed).
-    Resolved,
-}
-
-impl FindingStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::Waived => "waived",
-            Self::Resolved => "resolved",
-        }
-    }
-}
+pub use camsweep_model::FindingStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Waiver {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::net::IpAddr;
 
 use camsweep_lab::{DeviceSpec, GenerateOptions, IpNet, LabSpec, Mix, generate};
-use camsweep_register::Estate;
+use camsweep_model::estate::Estate;
 use serde::Deserialize;
 
 use crate::AppError;
@@ -46,7 +46,7 @@ pub fn estate() -> Result<Estate, AppError> {
         .iter()
         .map(|p| p.id.clone())
         .collect();
-    Estate::parse(ESTATE_TOML, "demo/estate.toml", Some(&packs))
+    camsweep_import::estate::parse(ESTATE_TOML, "demo/estate.toml", Some(&packs))
         .map_err(|e| AppError::internal(format!("the demo's embedded estate is invalid: {e}")))
 }
 

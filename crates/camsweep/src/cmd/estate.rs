@@ -120,7 +120,7 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
             let mut out = String::new();
             match format {
                 ShowFormat::Json => out = serde_json::to_string_pretty(&estate)? + "\n",
-                ShowFormat::Toml => out = camsweep_register::estate::to_toml(&estate),
+                ShowFormat::Toml => out = camsweep_app::estate::to_toml(&estate),
                 ShowFormat::Table => {
                     for org in &estate.organisations {
                         out += &format!(

@@ -5,9 +5,9 @@ use sqlx::Executor;
 use super::backend::{Backend, Column};
 use super::base::*;
 use crate::error::{QueryContext, RegisterError};
-use crate::estate::{Estate, EstateIndex, Network, Organisation, Placer, Site};
 use crate::store::now_rfc3339;
 use crate::types::*;
+use camsweep_model::estate::{Estate, EstateIndex, Network, Organisation, Placer, Site};
 
 impl<B: Backend> Store<B>
 where
@@ -51,7 +51,7 @@ where
 
         let devices = Self::load_devices(&mut tx).await?;
         if !allow_removals {
-            let removals = crate::estate::removals_holding_devices(
+            let removals = camsweep_model::estate::removals_holding_devices(
                 &old,
                 estate,
                 devices.values().map(|d| d.network_id.as_deref()),
@@ -316,7 +316,9 @@ where
         {
             let sensitivity = sensitivity
                 .parse()
-                .map_err(|e| corrupt("sites", &id, "sensitivity", e))?;
+                .map_err(|e: camsweep_model::UnknownValue| {
+                    corrupt("sites", &id, "sensitivity", e.to_string())
+                })?;
             estate.sites.push(Site {
                 id,
                 organisation,
@@ -334,9 +336,9 @@ where
             vlan,
         } in networks
         {
-            let zone = zone
-                .parse()
-                .map_err(|e| corrupt("networks", &id, "zone", e))?;
+            let zone = zone.parse().map_err(|e: camsweep_model::UnknownValue| {
+                corrupt("networks", &id, "zone", e.to_string())
+            })?;
             let texts: Vec<String> = serde_json::from_str(&cidrs)
                 .map_err(|e| corrupt("networks", &id, "cidrs", e.to_string()))?;
             let cidrs = texts

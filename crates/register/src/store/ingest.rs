@@ -10,9 +10,9 @@ use super::base::*;
 use super::devices::StoredDevice;
 use super::evaluation::{IdentificationColumns, identification_history};
 use crate::error::{QueryContext, RegisterError};
-use crate::estate::Placer;
 use crate::store::{device_key, now_rfc3339, observation_mac};
 use crate::types::*;
+use camsweep_model::estate::Placer;
 
 impl<B: Backend> Store<B>
 where
