@@ -6,13 +6,17 @@
 //! `Registry,Assignment,Organization Name`, line endings normalised, identical rows merged, and
 //! the registry data date recorded in a `# ieee-data-date:` comment that the loader reads. The
 //! date comes from `--date`, else from the directory's `.lastupdate` (a Unix time).
+//!
+//! `cargo run -p xtask -- corpus-check [DIR]` checks the development corpus (default
+//! `crates/identify/testdata/corpus/`): see [`corpus`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo run -p xtask -- regen-oui [--from DIR] [--out FILE] [--date YYYY-MM-DD]";
+mod corpus;
+
+const USAGE: &str = "usage: cargo run -p xtask -- regen-oui [--from DIR] [--out FILE] [--date YYYY-MM-DD]\n       cargo run -p xtask -- corpus-check [DIR]";
 
 /// The registry files of `ieee-data`, with the registry each holds and its assignment width.
 const SOURCES: &[(&str, &str, usize)] = &[
@@ -40,6 +44,19 @@ fn run(args: &[String]) -> Result<String, String> {
     let Some((task, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
+    if task == "corpus-check" {
+        let root = match rest {
+            [] => workspace_root().join("crates/identify/testdata/corpus"),
+            [dir] => PathBuf::from(dir),
+            _ => return Err(USAGE.to_owned()),
+        };
+        return corpus::check(&root)
+            .map(|s| s.to_string())
+            .map_err(|problems| {
+                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                format!("{} corpus problem(s):\n{}", lines.len(), lines.join("\n"))
+            });
+    }
     if task != "regen-oui" {
         return Err(format!("unknown task `{task}`\n{USAGE}"));
     }

@@ -95,7 +95,7 @@ fn main() -> ExitCode {
     let cli = match parse_command_line() {
         Ok(cli) => cli,
         Err(err) => {
-            eprintln!("camsweep: error: {err:#}");
+            eprintln!("camsweep: error: {}", printer::error_text(&err));
             return exit::code(&Err(err));
         }
     };
@@ -118,7 +118,7 @@ fn main() -> ExitCode {
     if let Err(err) = &result
         && !exit::is_broken_pipe(err)
     {
-        eprintln!("camsweep: error: {err:#}");
+        eprintln!("camsweep: error: {}", printer::error_text(err));
     }
     exit::code(&result)
 }
