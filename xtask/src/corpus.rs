@@ -133,9 +133,13 @@ impl fmt::Display for Problem {
 pub struct Summary {
     pub sources: usize,
     pub samples: usize,
-    /// Samples that are not surveillance equipment (by device type, else by the registry's
-    /// categories of their maker), or whose maker is `Unknown`.
+    /// Samples that are not surveillance equipment: a device type outside the surveillance
+    /// types, or no type and a maker the registry does not list as surveillance.
     pub negatives: usize,
+    /// Samples whose maker the source does not state (`Unknown`).
+    pub unknown_labels: usize,
+    /// Distinct repositories (or pages) the sources come from.
+    pub repositories: usize,
     /// Samples per protocol.
     pub protocols: BTreeMap<String, usize>,
     /// Distinct makers named by surveillance samples.
@@ -148,8 +152,14 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "corpus: {} samples from {} sources; {} negatives; {} relabel rows; {} surveillance makers; by protocol:",
-            self.samples, self.sources, self.negatives, self.relabels, self.surveillance_makers
+            "corpus: {} samples from {} sources ({} repositories); {} negatives; {} unknown labels; {} relabel rows; {} surveillance makers; by protocol:",
+            self.samples,
+            self.sources,
+            self.repositories,
+            self.negatives,
+            self.unknown_labels,
+            self.relabels,
+            self.surveillance_makers
         )?;
         for (protocol, n) in &self.protocols {
             write!(f, " {protocol} {n}")?;
@@ -165,6 +175,7 @@ pub fn check(root: &Path) -> Result<Summary, Vec<Problem>> {
     let mut summary = Summary::default();
     let mut ids = HashSet::new();
     let mut makers = HashSet::new();
+    let mut repositories = HashSet::new();
     let kb = camsweep_kb::KnowledgeBase::embedded().ok();
     let registry = kb.as_ref().map(|kb| &kb.vendors);
     let mut dirs: Vec<PathBuf> = match std::fs::read_dir(root) {
@@ -188,6 +199,11 @@ pub fn check(root: &Path) -> Result<Summary, Vec<Problem>> {
         let Some(source) = read_source(&dir, &mut problems) else {
             continue;
         };
+        repositories.insert(if source.repo.is_empty() {
+            source.url.to_lowercase()
+        } else {
+            source.repo.to_lowercase()
+        });
         let texts = read_texts(&dir, &mut problems);
         let samples = dir.join("samples.jsonl");
         let text = match std::fs::read_to_string(&samples) {
@@ -226,9 +242,12 @@ pub fn check(root: &Path) -> Result<Summary, Vec<Problem>> {
             ) {
                 count += 1;
                 *summary.protocols.entry(sample.protocol).or_default() += 1;
+                if sample.unknown {
+                    summary.unknown_labels += 1;
+                }
                 if sample.negative {
                     summary.negatives += 1;
-                } else {
+                } else if !sample.unknown {
                     makers.insert(sample.maker.to_lowercase());
                 }
                 summary.relabels += usize::from(sample.relabel);
@@ -241,6 +260,7 @@ pub fn check(root: &Path) -> Result<Summary, Vec<Problem>> {
         summary.samples += count;
     }
     summary.surveillance_makers = makers.len();
+    summary.repositories = repositories.len();
     if problems.is_empty() {
         Ok(summary)
     } else {
@@ -388,6 +408,7 @@ struct Checked {
     protocol: String,
     maker: String,
     negative: bool,
+    unknown: bool,
     relabel: bool,
 }
 
@@ -478,7 +499,7 @@ fn check_sample(
         .lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty())
-        .find(|line| !texts.iter().any(|t| appears_in(line, t)))
+        .find(|line| !appears_in(line, texts))
     {
         problems.push(at(
             "sample",
@@ -493,34 +514,56 @@ fn check_sample(
     }
     let brand = text("brand_label").unwrap_or("unknown");
     let unknown = maker.eq_ignore_ascii_case("unknown");
-    // Surveillance by its device type; without one, by its maker's registry categories.
-    let surveillance = match device_type {
-        Some(t) => SURVEILLANCE_TYPES.contains(&t),
-        None => registry
-            .and_then(|r| r.resolve_name(&maker))
-            .is_some_and(|v| v.categories.iter().any(|c| c == "video-surveillance")),
+    // A negative by its device type; without one, by its maker's registry categories.
+    let negative = match device_type {
+        Some(t) => OTHER_TYPES.contains(&t),
+        None => {
+            !unknown
+                && !registry
+                    .and_then(|r| r.resolve_name(&maker))
+                    .is_some_and(|v| v.categories.iter().any(|c| c == "video-surveillance"))
+        }
     };
     Some(Checked {
         protocol,
         relabel: !unknown
             && !brand.eq_ignore_ascii_case("unknown")
             && !brand.eq_ignore_ascii_case(&maker),
-        negative: unknown || !surveillance,
+        negative,
+        unknown,
         maker,
     })
 }
 
-/// Whether `line` is in `text` as written, XML-escaped or JSON-string-escaped.
-fn appears_in(line: &str, text: &str) -> bool {
+/// Whether `line` is in one of `texts` as written, XML-escaped or JSON-string-escaped (plain,
+/// with non-ASCII as `\uXXXX`, or HTML-safe as Go writes it). The forms are built only when
+/// the line is not there as written, which is most lines.
+fn appears_in(line: &str, texts: &[String]) -> bool {
+    if texts.iter().any(|t| t.contains(line)) {
+        return true;
+    }
     let json = serde_json::to_string(line).unwrap_or_default();
     let json = &json[1..json.len().saturating_sub(1).max(1)];
-    text.contains(line)
-        || text.contains(&xml_escaped(line))
-        || text.contains(&xml_escaped_minimal(line))
-        || text.contains(json)
-        || text.contains(&json.replace('/', "\\/"))
-        || text.contains(&ascii_escaped(json, false))
-        || text.contains(&ascii_escaped(json, true))
+    let forms = [
+        xml_escaped(line),
+        xml_escaped_minimal(line),
+        json.to_owned(),
+        json.replace('/', "\\/"),
+        ascii_escaped(json, false),
+        ascii_escaped(json, true),
+        html_safe(json),
+    ];
+    forms
+        .iter()
+        .any(|form| texts.iter().any(|t| t.contains(form.as_str())))
+}
+
+/// JSON text as Go's `encoding/json` writes it by default: `<`, `>` and `&` as `\u003c`,
+/// `\u003e` and `\u0026` (recorded replies kept in Go test data).
+fn html_safe(json: &str) -> String {
+    json.replace('&', "\\u0026")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
 }
 
 /// JSON text with every non-ASCII character as `\uXXXX` (UTF-16 units), as Python's
@@ -605,7 +648,7 @@ mod tests {
         .unwrap();
         std::fs::write(
             source.join("text/x.json"),
-            "{\"server\": \"App-webs/\", \"title\": \"a &amp; b\", \"name\": \"caf\\u00e9\"}",
+            "{\"server\": \"App-webs/\", \"title\": \"a &amp; b\", \"name\": \"caf\\u00e9\", \"go\": \"\\u003cb\\u003e\"}",
         )
         .unwrap();
         let row = |id: &str, sample: &str| {
@@ -625,6 +668,7 @@ mod tests {
                 row("bad-source-2", "typed from memory"),
                 "{not json".to_owned(),
                 row("bad-source-5", "caf\u{e9}"),
+                row("bad-source-6", "<b>"),
             ]
             .join("\n"),
         )
@@ -646,7 +690,10 @@ mod tests {
         );
         assert!(has("samples.jsonl:4: not a JSON object"), "{text:#?}");
         assert!(
-            !has("samples.jsonl:1:") && !has("samples.jsonl:2:") && !has("samples.jsonl:5:"),
+            !has("samples.jsonl:1:")
+                && !has("samples.jsonl:2:")
+                && !has("samples.jsonl:5:")
+                && !has("samples.jsonl:6:"),
             "a verbatim, an XML-escaped and a \\u-escaped line pass: {text:#?}"
         );
     }
