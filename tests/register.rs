@@ -1561,3 +1561,101 @@ async fn an_evaluation_unit_of_work_stores_nothing_until_it_commits() {
         b.cleanup().await;
     }
 }
+
+/// Issue 11: a SQLite writer that finds the write lock taken keeps waiting while the noted
+/// holder lives (an evaluation may outlast the quiet wait; a `scan --db` failed after scanning
+/// when the wait was a fixed 30 s), gives up naming the holder when even the long wait runs
+/// out, and gives up after the quiet wait, saying "another process", when the holder is not a
+/// camsweep writer (no note: the sqlite3 shell).
+#[tokio::test]
+async fn a_sqlite_writer_waits_for_a_live_holder_and_names_it_when_it_gives_up() {
+    use camsweep_register::LockWait;
+    use sqlx::{Connection, Executor};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.db");
+    let target = path.display().to_string();
+    let waits = LockWait {
+        unknown_holder: Duration::from_millis(300),
+        live_holder: Duration::from_secs(4),
+    };
+    let holder = Register::open_with(&target, waits).await.unwrap();
+    let waiter = Register::open_with(&target, waits).await.unwrap();
+
+    // The holder's evaluation takes 1.5 s: longer than the quiet wait, within the live one.
+    let unit = holder.begin_evaluation().await.unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        drop(unit);
+    });
+    let started = Instant::now();
+    waiter
+        .apply_estate(&estate(), "tester", false)
+        .await
+        .expect("the writer waits for a living holder");
+    assert!(
+        started.elapsed() >= Duration::from_millis(1000),
+        "it waited for the holder: {:?}",
+        started.elapsed()
+    );
+    release.await.unwrap();
+    assert_eq!(
+        waiter.estate().await.unwrap().sites.len(),
+        estate().sites.len()
+    );
+
+    // A holder that keeps the lock past the live wait is named in the error.
+    let unit = holder.begin_evaluation().await.unwrap();
+    let started = Instant::now();
+    let err = waiter
+        .apply_estate(&estate(), "tester", false)
+        .await
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        matches!(err, camsweep_register::RegisterError::Busy { .. }),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("(process {}, writing since", std::process::id())),
+        "names the holder: {text}"
+    );
+    assert!(text.contains("Nothing was written"), "{text}");
+    assert!(
+        started.elapsed() >= Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(unit);
+
+    // A holder outside camsweep leaves no note: the quiet wait, and "another process".
+    std::fs::remove_file(dir.path().join("busy.db.writer")).unwrap();
+    let mut shell = sqlx::SqliteConnection::connect(&format!("sqlite://{target}"))
+        .await
+        .unwrap();
+    shell.execute("BEGIN IMMEDIATE").await.unwrap();
+    let started = Instant::now();
+    waiter
+        .plan_items()
+        .await
+        .expect("reads are not blocked by a writer (WAL)");
+    let err = waiter
+        .apply_estate(&estate(), "tester", false)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("another process holds its write lock"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    shell.execute("ROLLBACK").await.unwrap();
+    waiter
+        .apply_estate(&estate(), "tester", false)
+        .await
+        .expect("the lock is free again");
+}

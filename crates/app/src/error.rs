@@ -188,7 +188,7 @@ impl AppError {
             AppError::Register { source, .. } | AppError::Store(source) => match source {
                 R::Invalid { .. } => Category::InvalidInput,
                 R::NotFound { .. } => Category::NotFound,
-                R::RemovalsRefused { .. } => Category::Precondition,
+                R::RemovalsRefused { .. } | R::Busy { .. } => Category::Precondition,
                 R::Open { .. } => Category::Precondition,
                 _ => Category::Internal,
             },

@@ -34,6 +34,13 @@ pub enum RegisterError {
     RemovalsRefused {
         removals: Vec<camsweep_model::estate::Removal>,
     },
+    /// A SQLite register's write lock stayed taken for the whole wait (see `LockWait`).
+    /// Nothing was written.
+    #[error(
+        "the register is busy: {holder}; gave up after {waited_secs} s. Nothing was written; run \
+         the command again once that writer has finished"
+    )]
+    Busy { holder: String, waited_secs: u64 },
     #[error("{what} {id:?} not found in the register")]
     NotFound { what: &'static str, id: String },
     #[error("invalid input: {field}: {message}")]

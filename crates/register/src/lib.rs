@@ -12,7 +12,7 @@ pub mod types;
 
 pub use error::RegisterError;
 pub use store::{
-    Backend, Column, EvaluationTx, EvaluationUnit, Register, Store, device_key, new_id,
-    normalise_mac, now_rfc3339, postgres, sqlite, today,
+    Backend, Column, EvaluationTx, EvaluationUnit, Holder, LockWait, Register, Store, device_key,
+    new_id, normalise_mac, now_rfc3339, postgres, sqlite, today,
 };
 pub use types::*;

@@ -29,10 +29,12 @@ mod ingest;
 mod plan;
 mod scans;
 mod waivers;
+mod writer;
 
 pub use backend::{Backend, Column};
 pub use base::Store;
 pub use evaluation::EvaluationTx;
+pub use writer::{Holder, LockWait};
 
 /// The SQLite store (kept as a name: [`Store`] on [`sqlx::Sqlite`]).
 pub mod sqlite {
@@ -65,6 +67,11 @@ impl Register {
     /// `postgres://` or `postgresql://` URL, or else a SQLite file path (optionally prefixed
     /// `sqlite://`).
     pub async fn open(target: &str) -> Result<Self, RegisterError> {
+        Self::open_with(target, LockWait::default()).await
+    }
+
+    /// [`Register::open`], waiting for a SQLite register's write lock as `lock_wait` says.
+    pub async fn open_with(target: &str, lock_wait: LockWait) -> Result<Self, RegisterError> {
         let open_err = |source| RegisterError::Open {
             target: redact(target),
             source,
@@ -83,13 +90,16 @@ impl Register {
                 .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sqlx::sqlite::SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(30));
+                .busy_timeout(lock_wait.unknown_holder);
             let pool = sqlx::sqlite::SqlitePoolOptions::new()
                 .max_connections(4)
                 .connect_with(options)
                 .await
                 .map_err(open_err)?;
-            Register::Sqlite(sqlite::Store::from_pool(pool))
+            Register::Sqlite(
+                sqlite::Store::from_pool(pool)
+                    .with_writer_note(std::path::Path::new(path), lock_wait),
+            )
         };
         register.migrate().await?;
         Ok(register)

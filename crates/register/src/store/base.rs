@@ -10,6 +10,7 @@
 //! `Self` but not bounds on other types mentioned in its `where` clause (rust-lang/rust#20671),
 //! so they cannot live in [`Backend`] alone. Copy it as it is when adding a module.
 
+use super::writer::{Holder, LockWait, WriterNote, describe, is_busy};
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -24,6 +25,9 @@ pub struct Store<B: Backend> {
     /// At most this many rows per multi-row statement an evaluation writes (see
     /// [`Store::with_rows_per_statement`]); `usize::MAX` means the defaults.
     pub(crate) rows_per_statement: usize,
+    /// SQLite only: the note of who holds the write lock (see [`super::writer`]).
+    pub(crate) writer_note: Option<WriterNote>,
+    pub(crate) lock_wait: LockWait,
 }
 
 impl<B: Backend> Clone for Store<B> {
@@ -31,6 +35,8 @@ impl<B: Backend> Clone for Store<B> {
         Self {
             pool: self.pool.clone(),
             rows_per_statement: self.rows_per_statement,
+            writer_note: self.writer_note.clone(),
+            lock_wait: self.lock_wait,
         }
     }
 }
@@ -41,6 +47,8 @@ impl<B: Backend> std::fmt::Debug for Store<B> {
             .field("backend", &B::BACKEND)
             .field("pool", &self.pool)
             .field("rows_per_statement", &self.rows_per_statement)
+            .field("writer_note", &self.writer_note)
+            .field("lock_wait", &self.lock_wait)
             .finish()
     }
 }
@@ -121,7 +129,21 @@ impl<B: Backend> Store<B> {
         Self {
             pool,
             rows_per_statement: usize::MAX,
+            writer_note: None,
+            lock_wait: LockWait::default(),
         }
+    }
+
+    /// Notes each write transaction's holder beside `database` and waits for the lock as
+    /// `lock_wait` says (SQLite; see [`super::writer`]).
+    pub(crate) fn with_writer_note(
+        mut self,
+        database: &std::path::Path,
+        lock_wait: LockWait,
+    ) -> Self {
+        self.writer_note = Some(WriterNote::beside(database));
+        self.lock_wait = lock_wait;
+        self
     }
 
     /// Caps the rows per multi-row statement that evaluations write (findings, identifications,
@@ -161,11 +183,46 @@ where
         Ok(())
     }
 
+    /// A write transaction. On SQLite, a writer that finds the lock held keeps waiting while
+    /// the noted holder lives, and its error names the holder ([`super::writer`]).
     pub(crate) async fn begin(&self) -> Result<Tx<B>, RegisterError> {
-        self.pool
-            .begin_with(B::BEGIN)
-            .await
-            .during("opening a transaction")
+        let Some(note) = &self.writer_note else {
+            return self
+                .pool
+                .begin_with(B::BEGIN)
+                .await
+                .during("opening a transaction");
+        };
+        let started = std::time::Instant::now();
+        loop {
+            match self.pool.begin_with(B::BEGIN).await {
+                Ok(tx) => {
+                    note.record();
+                    return Ok(tx);
+                }
+                Err(err) if is_busy(&err) => {
+                    let holder = note.read();
+                    let limit = if holder.as_ref().is_some_and(Holder::alive) {
+                        self.lock_wait.live_holder
+                    } else {
+                        self.lock_wait.unknown_holder
+                    };
+                    let waited = started.elapsed();
+                    if waited >= limit {
+                        return Err(RegisterError::Busy {
+                            holder: describe(holder.as_ref()),
+                            waited_secs: waited.as_secs(),
+                        });
+                    }
+                }
+                Err(source) => {
+                    return Err(RegisterError::Query {
+                        context: "opening a transaction",
+                        source,
+                    });
+                }
+            }
+        }
     }
 
     /// A transaction for an evaluation: one at a time ([`Backend::EVALUATION_LOCK`]).
