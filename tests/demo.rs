@@ -370,7 +370,7 @@ fn a_removal_is_verified_by_a_rescan_and_a_device_still_there_reopens_its_item()
             let register = register.clone();
             async move {
                 register
-                    .history(Some(("plan_item", &id)))
+                    .history(Some((camsweep_model::HistoryEntity::PlanItem, &id)))
                     .await
                     .unwrap()
                     .into_iter()
@@ -512,7 +512,7 @@ async fn plan_changes_and_scan_coverage_are_stored_alike_on_both_backends() {
             b.name
         );
         let actions: Vec<String> = r
-            .history(Some(("plan_item", "p1")))
+            .history(Some((camsweep_model::HistoryEntity::PlanItem, "p1")))
             .await
             .unwrap()
             .into_iter()

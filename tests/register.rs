@@ -356,7 +356,13 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
             placed(&devices, "127.99.0.1"),
             (Some("depot-cams".into()), Some("depot".into()))
         );
-        let moved = r.history(Some(("device", &devices[1].id))).await.unwrap();
+        let moved = r
+            .history(Some((
+                camsweep_model::HistoryEntity::Device,
+                &devices[1].id,
+            )))
+            .await
+            .unwrap();
         assert!(
             moved.iter().any(|h| h.action == "moved"),
             "[{}] {moved:?}",
@@ -413,13 +419,19 @@ async fn a_network_moves_off_a_deleted_site_and_organisation_in_one_import() {
             "[{}]",
             b.name
         );
-        let deleted = r.history(Some(("site", "depot"))).await.unwrap();
+        let deleted = r
+            .history(Some((camsweep_model::HistoryEntity::Site, "depot")))
+            .await
+            .unwrap();
         assert!(
             deleted.iter().any(|h| h.action == "deleted"),
             "[{}] {deleted:?}",
             b.name
         );
-        let moved = r.history(Some(("network", "depot-lan"))).await.unwrap();
+        let moved = r
+            .history(Some((camsweep_model::HistoryEntity::Network, "depot-lan")))
+            .await
+            .unwrap();
         assert!(
             moved.iter().any(|h| h.action == "updated"),
             "[{}] {moved:?}",
@@ -536,7 +548,7 @@ async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_the
         let back = r.devices().await.unwrap();
         assert!(!back.iter().find(|d| d.id == without.id).unwrap().missing);
         let story: Vec<String> = r
-            .history(Some(("device", &without.id)))
+            .history(Some((camsweep_model::HistoryEntity::Device, &without.id)))
             .await
             .unwrap()
             .into_iter()
@@ -675,7 +687,7 @@ async fn findings_open_resolve_and_waivers_expire() {
         .unwrap();
         assert_eq!(r.findings(&filter, "2030-01-01").await.unwrap()[0].id, id);
         let story: Vec<String> = r
-            .history(Some(("finding", &id)))
+            .history(Some((camsweep_model::HistoryEntity::Finding, &id)))
             .await
             .unwrap()
             .into_iter()
@@ -871,7 +883,10 @@ async fn scan_coverage_is_stored_with_the_scan_in_the_same_transaction() {
             "[{}] an observations import says nothing of coverage",
             b.name
         );
-        let history = r.history(Some(("scan", "cov-1"))).await.unwrap();
+        let history = r
+            .history(Some((camsweep_model::HistoryEntity::Scan, "cov-1")))
+            .await
+            .unwrap();
         assert_eq!(
             history[0].after.as_ref().unwrap()["coverage"]["hosts_scanned"],
             254,
@@ -1312,7 +1327,10 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
             "[{}] the person's removal and the evaluation's priority both stand",
             b.name
         );
-        let history = r.history(Some(("plan_item", "item-1"))).await.unwrap();
+        let history = r
+            .history(Some((camsweep_model::HistoryEntity::PlanItem, "item-1")))
+            .await
+            .unwrap();
         let before: Vec<Option<&str>> = history
             .iter()
             .map(|h| h.before.as_ref().and_then(|v| v["status"].as_str()))

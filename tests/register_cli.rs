@@ -1027,7 +1027,7 @@ cidrs = ["127.78.0.0/24"]
         for item in &stored {
             let lines = b
                 .register
-                .history(Some(("plan_item", &item.id)))
+                .history(Some((camsweep_model::HistoryEntity::PlanItem, &item.id)))
                 .await
                 .unwrap();
             let mut status: Option<String> = None;

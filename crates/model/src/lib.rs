@@ -24,4 +24,6 @@ pub use observation::{Observation, ObservationKind, ParseKindError};
 pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
 pub use scope::{AddressSet, Coverage, ScanScope};
 pub use timestamp::{EARLIEST_SENSIBLE_YEAR, Timestamp, TimestampError};
-pub use vocabulary::{FindingStatus, PlanStatus, Sensitivity, Severity, UnknownValue, Zone};
+pub use vocabulary::{
+    FindingStatus, HistoryEntity, PlanStatus, Sensitivity, Severity, UnknownValue, Zone,
+};

@@ -216,6 +216,55 @@ impl FindingStatus {
 
 words!(FindingStatus, "finding status", "open, waived, resolved");
 
+/// What a history line is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryEntity {
+    Organisation,
+    Site,
+    Network,
+    Device,
+    Identification,
+    Finding,
+    Waiver,
+    Scan,
+    PlanItem,
+}
+
+impl HistoryEntity {
+    pub const ALL: [HistoryEntity; 9] = [
+        Self::Organisation,
+        Self::Site,
+        Self::Network,
+        Self::Device,
+        Self::Identification,
+        Self::Finding,
+        Self::Waiver,
+        Self::Scan,
+        Self::PlanItem,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Organisation => "organisation",
+            Self::Site => "site",
+            Self::Network => "network",
+            Self::Device => "device",
+            Self::Identification => "identification",
+            Self::Finding => "finding",
+            Self::Waiver => "waiver",
+            Self::Scan => "scan",
+            Self::PlanItem => "plan_item",
+        }
+    }
+}
+
+words!(
+    HistoryEntity,
+    "history entity",
+    "organisation, site, network, device, identification, finding, waiver, scan, plan_item"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

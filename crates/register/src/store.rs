@@ -282,7 +282,7 @@ impl Register {
 
     pub async fn history(
         &self,
-        entity: Option<(&str, &str)>,
+        entity: Option<(camsweep_model::HistoryEntity, &str)>,
     ) -> Result<Vec<HistoryEntry>, RegisterError> {
         dispatch!(self, s => s.history(entity).await)
     }

@@ -229,8 +229,7 @@ pub struct HistoryEntry {
     pub id: i64,
     pub at: String,
     pub actor: String,
-    /// `organisation`, `site`, `network`, `device`, `identification`, `finding`, `waiver`, `scan`.
-    pub entity: String,
+    pub entity: camsweep_model::HistoryEntity,
     pub entity_id: String,
     /// `created`, `updated`, `deleted`, `moved`, `missing`, `reappeared`, `opened`, `resolved`,
     /// `reopened`, `waived`, `ingested`.

@@ -11,6 +11,7 @@
 //! so they cannot live in [`Backend`] alone. Copy it as it is when adding a module.
 
 use super::writer::{Holder, LockWait, WriterNote, describe, is_busy};
+use camsweep_model::HistoryEntity;
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -93,7 +94,7 @@ impl Chunks {
 /// One history line waiting for a multi-row INSERT.
 pub(crate) struct HistoryLine {
     pub(crate) at: String,
-    pub(crate) entity: &'static str,
+    pub(crate) entity: HistoryEntity,
     pub(crate) entity_id: String,
     pub(crate) action: String,
     pub(crate) before: Option<String>,
@@ -103,7 +104,7 @@ pub(crate) struct HistoryLine {
 impl HistoryLine {
     pub(crate) fn new(
         at: &str,
-        entity: &'static str,
+        entity: HistoryEntity,
         entity_id: &str,
         action: &str,
         before: Option<serde_json::Value>,
@@ -274,7 +275,7 @@ where
         tx: &mut Tx<B>,
         at: &str,
         actor: &str,
-        entity: &'static str,
+        entity: HistoryEntity,
         entity_id: &str,
         action: &str,
         before: Option<serde_json::Value>,
@@ -299,7 +300,7 @@ where
             builder.push_values(chunk, |mut b, line| {
                 b.push_bind(line.at.clone())
                     .push_bind(actor.to_owned())
-                    .push_bind(line.entity)
+                    .push_bind(line.entity.as_str())
                     .push_bind(line.entity_id.clone())
                     .push_bind(line.action.clone())
                     .push_bind(line.before.clone())

@@ -1,5 +1,6 @@
 //! The estate aggregate: organisations, sites and networks, read and replaced as a whole.
 
+use camsweep_model::HistoryEntity;
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -82,7 +83,7 @@ where
                 .map(|p| p.network.id.clone());
             if new_network != device.network_id {
                 line(
-                    "device",
+                    HistoryEntity::Device,
                     &device.id,
                     "moved",
                     Some(serde_json::json!({ "network": device.network_id })),
@@ -123,7 +124,7 @@ where
         )
         .await?;
         for n in &deleted_networks {
-            line("network", &n.id, "deleted", json(*n), None);
+            line(HistoryEntity::Network, &n.id, "deleted", json(*n), None);
         }
         change.deleted += deleted_networks.len();
 
@@ -134,7 +135,14 @@ where
             .iter()
             .filter(|o| {
                 let prev = old_index.organisations.get(o.id.as_str()).copied();
-                record_upsert(&mut change, &mut line, "organisation", &o.id, prev, o)
+                record_upsert(
+                    &mut change,
+                    &mut line,
+                    HistoryEntity::Organisation,
+                    &o.id,
+                    prev,
+                    o,
+                )
             })
             .collect();
         let sites: Vec<&Site> = estate
@@ -142,7 +150,7 @@ where
             .iter()
             .filter(|s| {
                 let prev = old_index.sites.get(s.id.as_str()).copied();
-                record_upsert(&mut change, &mut line, "site", &s.id, prev, s)
+                record_upsert(&mut change, &mut line, HistoryEntity::Site, &s.id, prev, s)
             })
             .collect();
         let networks: Vec<&Network> = estate
@@ -150,7 +158,14 @@ where
             .iter()
             .filter(|n| {
                 let prev = old_index.networks.get(n.id.as_str()).copied();
-                record_upsert(&mut change, &mut line, "network", &n.id, prev, n)
+                record_upsert(
+                    &mut change,
+                    &mut line,
+                    HistoryEntity::Network,
+                    &n.id,
+                    prev,
+                    n,
+                )
             })
             .collect();
         for chunk in organisations.chunks(ESTATE_ROW_CHUNK) {
@@ -231,7 +246,7 @@ where
         )
         .await?;
         for s in &deleted_sites {
-            line("site", &s.id, "deleted", json(*s), None);
+            line(HistoryEntity::Site, &s.id, "deleted", json(*s), None);
         }
         let deleted_organisations: Vec<&Organisation> = old
             .organisations
@@ -247,7 +262,13 @@ where
         )
         .await?;
         for o in &deleted_organisations {
-            line("organisation", &o.id, "deleted", json(*o), None);
+            line(
+                HistoryEntity::Organisation,
+                &o.id,
+                "deleted",
+                json(*o),
+                None,
+            );
         }
         change.deleted += deleted_sites.len() + deleted_organisations.len();
 
@@ -366,13 +387,13 @@ where
 fn record_upsert<T: PartialEq + serde::Serialize>(
     change: &mut EstateChange,
     line: &mut impl FnMut(
-        &'static str,
+        HistoryEntity,
         &str,
         &str,
         Option<serde_json::Value>,
         Option<serde_json::Value>,
     ),
-    entity: &'static str,
+    entity: HistoryEntity,
     id: &str,
     prev: Option<&T>,
     new: &T,

@@ -1,5 +1,6 @@
 //! An evaluation: identifications and findings recomputed, stored in batched writes.
 
+use camsweep_model::HistoryEntity;
 use std::collections::{HashMap, HashSet};
 
 use camsweep_model::Identification;
@@ -185,7 +186,7 @@ where
                         if status == "resolved" {
                             writer.history.push(HistoryLine::new(
                                 at,
-                                "finding",
+                                HistoryEntity::Finding,
                                 &id,
                                 "reopened",
                                 None,
@@ -202,7 +203,7 @@ where
                         writer.opened.push((id.clone(), device_id, f));
                         writer.history.push(HistoryLine::new(
                             at,
-                            "finding",
+                            HistoryEntity::Finding,
                             &id,
                             "opened",
                             None,
@@ -220,9 +221,14 @@ where
         for ((device_id, pack, rule), (id, status, _, first_seen)) in by_key {
             if status == "open" {
                 writer.resolved.push(id.clone());
-                writer
-                    .history
-                    .push(HistoryLine::new(at, "finding", &id, "resolved", None, None));
+                writer.history.push(HistoryLine::new(
+                    at,
+                    HistoryEntity::Finding,
+                    &id,
+                    "resolved",
+                    None,
+                    None,
+                ));
                 delta.findings_resolved += 1;
                 Self::flush(&mut writer, tx, false).await?;
             }
@@ -485,7 +491,7 @@ pub(crate) fn identification_history(
     (previous != Some(now)).then(|| {
         HistoryLine::new(
             at,
-            "identification",
+            HistoryEntity::Identification,
             device_id,
             if previous.is_some() {
                 "updated"

@@ -1,5 +1,6 @@
 //! The append-only history.
 
+use camsweep_model::HistoryEntity;
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -23,9 +24,9 @@ where
     /// History entries, oldest first; optionally only those about one entity.
     pub async fn history(
         &self,
-        entity: Option<(&str, &str)>,
+        entity: Option<(HistoryEntity, &str)>,
     ) -> Result<Vec<HistoryEntry>, RegisterError> {
-        let (kind, id) = entity.map_or((None, None), |(k, i)| (Some(k), Some(i)));
+        let (kind, id) = entity.map_or((None, None), |(k, i)| (Some(k.as_str()), Some(i)));
         let rows: Vec<HistoryRow> = sqlx::query_as(
             "SELECT id, at, actor, entity, entity_id, action, before_value, after_value
                  FROM history
@@ -37,19 +38,31 @@ where
         .fetch_all(&self.pool)
         .await
         .during("reading history")?;
-        Ok(rows
-            .into_iter()
-            .map(|row| HistoryEntry {
-                id: row.id,
-                at: row.at,
-                actor: row.actor,
-                entity: row.entity,
-                entity_id: row.entity_id,
-                action: row.action,
-                before: row.before_value.and_then(|b| serde_json::from_str(&b).ok()),
-                after: row.after_value.and_then(|a| serde_json::from_str(&a).ok()),
+        rows.into_iter()
+            .map(|row| {
+                let entity = row
+                    .entity
+                    .parse()
+                    .map_err(
+                        |e: camsweep_model::UnknownValue| RegisterError::CorruptRow {
+                            table: "history",
+                            id: row.id.to_string(),
+                            field: "entity",
+                            message: e.to_string(),
+                        },
+                    )?;
+                Ok(HistoryEntry {
+                    id: row.id,
+                    at: row.at,
+                    actor: row.actor,
+                    entity,
+                    entity_id: row.entity_id,
+                    action: row.action,
+                    before: row.before_value.and_then(|b| serde_json::from_str(&b).ok()),
+                    after: row.after_value.and_then(|a| serde_json::from_str(&a).ok()),
+                })
             })
-            .collect())
+            .collect()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Ingest: one scan or observations import stored in one transaction.
 
+use camsweep_model::HistoryEntity;
 use std::collections::{HashMap, HashSet};
 
 use camsweep_model::{Identification, Observation};
@@ -100,7 +101,7 @@ where
             &mut tx,
             &at,
             actor,
-            "scan",
+            HistoryEntity::Scan,
             &batch.scan_id,
             "ingested",
             None,
@@ -178,7 +179,7 @@ where
                             &mut tx,
                             &at,
                             actor,
-                            "device",
+                            HistoryEntity::Device,
                             &id,
                             "reappeared",
                             None,
@@ -191,7 +192,7 @@ where
                             &mut tx,
                             &at,
                             actor,
-                            "device",
+                            HistoryEntity::Device,
                             &id,
                             "moved",
                             Some(serde_json::json!({"address": prev.address, "network": prev.network_id})),
@@ -234,7 +235,7 @@ where
                         &mut tx,
                         &at,
                         actor,
-                        "device",
+                        HistoryEntity::Device,
                         &id,
                         "created",
                         None,
@@ -299,7 +300,7 @@ where
                         &mut tx,
                         &at,
                         actor,
-                        "device",
+                        HistoryEntity::Device,
                         &device.id,
                         "missing",
                         None,

@@ -1,5 +1,6 @@
 //! The remediation plan table.
 
+use camsweep_model::HistoryEntity;
 use std::collections::HashSet;
 
 use sqlx::Executor;
@@ -99,7 +100,7 @@ where
             &mut tx,
             &item.updated_at,
             actor,
-            "plan_item",
+            HistoryEntity::PlanItem,
             &item.id,
             "updated",
             Some(serde_json::json!({ "status": before })),
@@ -155,7 +156,7 @@ where
                 .map(|change| {
                     HistoryLine::new(
                         &change.item.updated_at,
-                        "plan_item",
+                        HistoryEntity::PlanItem,
                         &change.item.id,
                         &change.kind,
                         change

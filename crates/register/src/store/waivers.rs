@@ -1,5 +1,6 @@
 //! Waivers: a finding accepted until a date, with a reason and who granted it.
 
+use camsweep_model::HistoryEntity;
 use std::collections::HashMap;
 
 use sqlx::Executor;
@@ -77,7 +78,7 @@ where
             &mut tx,
             &waiver.created_at,
             by,
-            "finding",
+            HistoryEntity::Finding,
             finding_id,
             "waived",
             None,
