@@ -655,6 +655,7 @@ fn snmp_alone_identifies_the_maker_by_enterprise_number_and_sys_descr() {
         (K::SnmpEngineId, "8000017003020000000002", "axis"),
         (K::SnmpEngineId, "80008ff103020000000003", "hanwha"),
         (K::SnmpEngineId, "8000a09803020000000004", "ubiquiti"),
+        (K::SnmpEngineId, "80000f3e03020000000005", "zte"),
         (K::SnmpSysDescr, "Hikvision company products", "hikvision"),
         (K::SnmpSysDescr, "AXIS P1375 Network Camera", "axis"),
     ] {
