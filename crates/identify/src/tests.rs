@@ -644,22 +644,34 @@ fn snmp_alone_identifies_the_maker_by_enterprise_number_and_sys_descr() {
         (K::SnmpSysObjectId, ".1.3.6.1.4.1.41112.1.7", "ubiquiti"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.6574.1", "synology"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.24681.1", "qnap"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.2011.2.23.276", "huawei"),
+        (K::SnmpSysObjectId, ".1.3.6.1.4.1.2011.2.279.3", "huawei"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.2011.100.1", "huawei"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.3902.3.100.614", "zte"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.171.10.63.6", "d-link"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.9.1.1", "cisco"),
         // RFC 3411 engine IDs: enterprise with the high bit set, format 3 (MAC).
         (K::SnmpEngineId, "800098fd03020000000001", "hikvision"),
         (K::SnmpEngineId, "8000017003020000000002", "axis"),
         (K::SnmpEngineId, "80008ff103020000000003", "hanwha"),
         (K::SnmpEngineId, "8000a09803020000000004", "ubiquiti"),
+        (K::SnmpEngineId, "80000f3e03020000000005", "zte"),
         (K::SnmpSysDescr, "Hikvision company products", "hikvision"),
         (K::SnmpSysDescr, "AXIS P1375 Network Camera", "axis"),
     ] {
         let id = engine().identify(&[obs(kind, value)]);
         assert_eq!(id.manufacturer.as_deref(), Some(maker), "{value}: {id:#?}");
     }
-    // net-snmp's own enterprise (8072) and Cisco's say nothing about a camera maker.
+    // net-snmp's own enterprise (8072) says nothing about the maker.
     for (kind, value) in [
         (K::SnmpEngineId, "80001f8880e9630000d61ff449"),
         (K::SnmpSysObjectId, "1.3.6.1.4.1.8072.3.2.10"),
-        (K::SnmpSysObjectId, "1.3.6.1.4.1.9.1.1"),
+        // Huawei's 2011.10 sub-arc is the former Huawei-3Com (H3C) joint venture's, not Huawei's;
+        // 20110 and 39020 only start with the new numbers.
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.2011.10.1.2"),
+        (K::SnmpSysObjectId, ".1.3.6.1.4.1.2011.10"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.20110.1"),
+        (K::SnmpSysObjectId, "1.3.6.1.4.1.39020.1"),
         // Neighbours and look-alikes of the new arcs name nobody: 2101 is HANWHA CORP./TELECOM,
         // 20442 Samsung SDS, 20092 a Mexican "Servicios de i-pro" (not i-PRO), 36850 and 41111
         // the registrants next to Hanwha Vision and Ubiquiti, 4419 Sony Online Entertainment.
