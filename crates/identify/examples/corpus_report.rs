@@ -1,9 +1,10 @@
 //! Prints the engine's measures on a labelled corpus, plain and leave-one-source-out:
-//! `cargo run --release -p camsweep-identify --example corpus_report -- [PATH ...] [--all] [--misses]`
+//! `cargo run --release -p camsweep-identify --example corpus_report -- [PATH ...] [--all] [--misses] [--plain]`
 //!
 //! PATH: JSON-lines files or directories of them (default: the development corpus
 //! `crates/identify/testdata/corpus/`, and `shared/corpus/dev_responses.jsonl` beside the
-//! checkout when present). `--misses` lists the leave-one-source-out misses,
+//! checkout when present). `--misses` lists the leave-one-source-out misses (`--plain`: the
+//! plain score's),
 //! `--all` every sample. The plain score uses every rule; the leave-one-source-out score judges
 //! each source's samples without the rules written from that source, so a gap between the two
 //! is tuning to samples.
@@ -18,6 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let all = args.iter().any(|a| a == "--all");
     let misses = all || args.iter().any(|a| a == "--misses");
+    let list_plain = args.iter().any(|a| a == "--plain");
     let mut paths: Vec<PathBuf> = args
         .iter()
         .filter(|a| !a.starts_with("--"))
@@ -45,7 +47,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let plain = score(&kb, &samples, |_| &engine);
     let loso = leave_one_source_out(&kb, &samples)?;
     if misses {
-        for r in &loso.results {
+        let listed = if list_plain { &plain } else { &loso };
+        for r in &listed.results {
             if all || !r.correct() {
                 println!(
                     "{} {:<50} src={:<16} label={:<16} got={:<14} conf={:.2}",
