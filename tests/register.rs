@@ -1677,3 +1677,57 @@ async fn a_sqlite_writer_waits_for_a_live_holder_and_names_it_when_it_gives_up()
         .await
         .expect("the lock is free again");
 }
+
+/// Issue 11: opening a register says the real reason first: a directory given as the file, a
+/// directory that does not exist (SQLite said "(code: 14) unable to open database file" for
+/// both, twice), and PostgreSQL refusing connections (the pool said only "pool timed out
+/// while waiting for an open connection", after 15 s).
+#[tokio::test]
+async fn opening_a_register_names_the_real_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Register::open(&dir.path().display().to_string())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("it is a directory, not a register file"),
+        "{err}"
+    );
+
+    let missing = dir.path().join("no/such/dir/register.db");
+    let err = Register::open(&missing.display().to_string())
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "the directory {} does not exist",
+            dir.path().join("no/such/dir").display()
+        )),
+        "{err}"
+    );
+
+    // A loopback port nobody listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let started = Instant::now();
+    let err = Register::open(&format!("postgres://postgres@127.0.0.1:{port}/camsweep"))
+        .await
+        .unwrap_err();
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(cause) = source {
+        text += &format!(": {cause}");
+        source = cause.source();
+    }
+    assert!(text.to_lowercase().contains("refused"), "{text}");
+    assert!(!text.contains("pool timed out"), "{text}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}

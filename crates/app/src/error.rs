@@ -189,7 +189,7 @@ impl AppError {
                 R::Invalid { .. } => Category::InvalidInput,
                 R::NotFound { .. } => Category::NotFound,
                 R::RemovalsRefused { .. } | R::Busy { .. } => Category::Precondition,
-                R::Open { .. } => Category::Precondition,
+                R::Open { .. } | R::OpenFile { .. } => Category::Precondition,
                 _ => Category::Internal,
             },
             AppError::Lab { source, .. } => match source {

@@ -9,6 +9,9 @@ pub enum RegisterError {
         #[source]
         source: sqlx::Error,
     },
+    /// The file system says why a SQLite register cannot be opened.
+    #[error("cannot open the register at {target}: {reason}")]
+    OpenFile { target: String, reason: String },
     #[error("migrating the register failed")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("register query failed while {context}")]

@@ -95,7 +95,15 @@ impl Register {
                 .max_connections(4)
                 .connect_with(options)
                 .await
-                .map_err(open_err)?;
+                .map_err(
+                    |source| match why_sqlite_cannot_open(std::path::Path::new(path)) {
+                        Some(reason) => RegisterError::OpenFile {
+                            target: redact(target),
+                            reason,
+                        },
+                        None => open_err(source),
+                    },
+                )?;
             Register::Sqlite(
                 sqlite::Store::from_pool(pool)
                     .with_writer_note(std::path::Path::new(path), lock_wait),
@@ -144,6 +152,19 @@ impl Register {
         options: sqlx::postgres::PgConnectOptions,
         target: &str,
     ) -> Result<Self, RegisterError> {
+        // One direct connection first: a pool that cannot connect reports only "pool timed
+        // out while waiting for an open connection", hiding the reason (connection refused,
+        // password authentication failed, no such database).
+        {
+            use sqlx::Connection;
+            let connection = sqlx::postgres::PgConnection::connect_with(&options)
+                .await
+                .map_err(|source| RegisterError::Open {
+                    target: redact(target),
+                    source,
+                })?;
+            let _ = connection.close().await;
+        }
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(4)
             .acquire_timeout(Duration::from_secs(15))
@@ -545,5 +566,26 @@ mod tests {
     fn passwords_are_redacted() {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}
+
+/// Why SQLite cannot open `path`, when the file system says it plainly (SQLite's own message
+/// for all of these is "(code: 14) unable to open database file").
+fn why_sqlite_cannot_open(path: &std::path::Path) -> Option<String> {
+    if path.is_dir() {
+        return Some("it is a directory, not a register file".to_owned());
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match std::fs::metadata(parent) {
+        Err(_) => Some(format!("the directory {} does not exist", parent.display())),
+        Ok(meta) if !meta.is_dir() => Some(format!("{} is not a directory", parent.display())),
+        Ok(meta) if meta.permissions().readonly() && !path.exists() => Some(format!(
+            "the directory {} is read-only, so the register file cannot be created",
+            parent.display()
+        )),
+        Ok(_) => None,
     }
 }
