@@ -95,3 +95,42 @@ fn a_bad_file_is_refused_with_its_path_and_line_before_anything_runs() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("missing.toml"), "{err}");
 }
+
+/// Issue 11: the input size limit is configurable, in the file (`[input]`) and by flag, and
+/// the same for `identify` and `ingest`: a line over it is refused naming the limit.
+#[test]
+fn the_input_line_limit_comes_from_the_file_or_the_flag_for_identify_and_ingest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let observations = dir.path().join("obs.jsonl");
+    let line = format!(
+        "{{\"address\":\"127.0.0.1\",\"kind\":\"http.server\",\"value\":\"{}\"}}\n",
+        "x".repeat(300)
+    );
+    std::fs::write(&observations, &line).expect("write observations");
+    let observations = observations.display().to_string();
+    let config = dir.path().join("camsweep.toml");
+    std::fs::write(&config, "[input]\nmax_line_bytes = 200\n").expect("write config");
+    let config = config.display().to_string();
+    let db = dir.path().join("r.sqlite").display().to_string();
+
+    // Built-in limit (4 MiB): the line is read.
+    let (code, out, err) = camsweep(&["identify", &observations]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    // The file's limit.
+    let (code, _, err) = camsweep(&["--config", &config, "identify", &observations]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("line longer than 200 bytes"), "{err}");
+    let (code, _, err) = camsweep(&["--config", &config, "ingest", &observations, "--db", &db]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("line longer than 200 bytes"), "{err}");
+    // A flag beats the file.
+    let (code, out, err) = camsweep(&[
+        "--config",
+        &config,
+        "identify",
+        &observations,
+        "--max-line-bytes",
+        "1000",
+    ]);
+    assert_eq!(code, 0, "{out}\n{err}");
+}

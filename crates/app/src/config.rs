@@ -28,6 +28,21 @@ pub struct Config {
     /// Defaults of `camsweep report`.
     #[serde(default)]
     pub report: ReportDefaults,
+    /// Size limits of the input readers, the same for `identify` and `ingest`.
+    #[serde(default)]
+    pub input: InputDefaults,
+}
+
+/// `[input]`: each key is the `identify`/`ingest` option of the same name (`docs/config.md`).
+#[derive(Debug, Default, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputDefaults {
+    /// The longest observation line, and the longest string value in a scan document
+    /// (`--max-line-bytes`). Built-in default: 4 MiB.
+    pub max_line_bytes: Option<u64>,
+    /// The largest scan document `ingest` reads (`--max-document-bytes`). Built-in default:
+    /// 1 GiB.
+    pub max_document_bytes: Option<u64>,
 }
 
 /// `[scan]`: each key is the `camsweep scan` option of the same name (`docs/scan.md`).

@@ -16,9 +16,6 @@ use camsweep_model::Identification;
 
 use crate::AppError;
 
-/// Longest accepted input line (an observation carries at most a bounded response).
-pub const MAX_LINE: usize = camsweep_import::observations::DEFAULT_MAX_LINE;
-
 /// Input lines held while grouping: devices whose lines lie within this many bytes of each
 /// other are grouped whole.
 pub const WINDOW: usize = 16 * 1024 * 1024;
@@ -37,13 +34,16 @@ pub enum Identified {
 }
 
 /// Reads `input` (named `name` in errors) and identifies each device with `engine`, as the
-/// input streams.
+/// input streams; lines longer than `limits.max_line_bytes` are refused.
 pub fn identify<'a>(
     input: impl BufRead + 'a,
     name: &'a str,
     engine: &'a Engine<'a>,
+    limits: camsweep_import::InputLimits,
 ) -> impl Iterator<Item = Result<Identified, AppError>> + 'a {
-    ObservationStream::new(input, name, MAX_LINE, WINDOW).map(move |item| {
+    // The window holds at least a few of the longest lines.
+    let window = WINDOW.max(limits.max_line_bytes.saturating_mul(4));
+    ObservationStream::new(input, name, limits.max_line_bytes, window).map(move |item| {
         Ok(match item.map_err(AppError::Observations)? {
             StreamItem::Device { key, observations } => Identified::Device {
                 key,
@@ -69,7 +69,12 @@ mod tests {
             "{\"device\":\"b\",\"kind\":\"http.server\",\"value\":\"App-webs/\"}\n",
         );
         let (mut devices, mut problems) = (Vec::new(), Vec::new());
-        for item in identify(input.as_bytes(), "t.jsonl", &engine) {
+        for item in identify(
+            input.as_bytes(),
+            "t.jsonl",
+            &engine,
+            camsweep_import::InputLimits::default(),
+        ) {
             match item.expect("readable") {
                 Identified::Device {
                     key,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use camsweep_identify::Engine;
 use camsweep_import::read_observations;
-use camsweep_import::scan_document::{DocumentError, DocumentLimits, parse_scan_document};
+use camsweep_import::scan_document::{DocumentError, parse_scan_document};
 use camsweep_model::{ScanDocument, Timestamp};
 use camsweep_register::{
     BatchKind, IngestBatch, IngestDevice, IngestSummary, Register, now_rfc3339,
@@ -29,7 +29,11 @@ pub enum Input {
 
 /// Reads `path` as a scan document or an observations file, identifying observations with
 /// `engine` (a scan document carries its own identifications).
-pub fn read_input(path: &Path, engine: &Engine<'_>) -> Result<Input, AppError> {
+pub fn read_input(
+    path: &Path,
+    engine: &Engine<'_>,
+    input_limits: camsweep_import::InputLimits,
+) -> Result<Input, AppError> {
     let kb_version = engine.kb().version.clone();
     let read = |source| AppError::Read {
         path: path.to_owned(),
@@ -43,7 +47,7 @@ pub fn read_input(path: &Path, engine: &Engine<'_>) -> Result<Input, AppError> {
     // over-long observation line is never read whole to find out.
     let is_scan_document = first_member_is_scan(reader.fill_buf().map_err(read)?);
     if is_scan_document {
-        let limits = DocumentLimits::default();
+        let limits = input_limits.document();
         let mut text = Vec::new();
         std::io::Read::read_to_end(
             &mut std::io::Read::take(&mut reader, limits.max_bytes.saturating_add(1)),
@@ -62,7 +66,14 @@ pub fn read_input(path: &Path, engine: &Engine<'_>) -> Result<Input, AppError> {
             .map(Input::Scan)
             .map_err(AppError::from);
     }
-    observations_batch(reader, path, engine, &kb_version).map(Input::Observations)
+    observations_batch(
+        reader,
+        path,
+        engine,
+        &kb_version,
+        input_limits.max_line_bytes,
+    )
+    .map(Input::Observations)
 }
 
 /// Whether `head` (the start of a file) opens a JSON object whose first member is `scan` or
@@ -139,14 +150,11 @@ fn observations_batch(
     file: &Path,
     engine: &Engine<'_>,
     kb_version: &str,
+    max_line_bytes: usize,
 ) -> Result<IngestBatch, AppError> {
     let name = file.display().to_string();
-    let grouped = read_observations(
-        reader,
-        &name,
-        camsweep_import::observations::DEFAULT_MAX_LINE,
-    )
-    .map_err(AppError::Observations)?;
+    let grouped =
+        read_observations(reader, &name, max_line_bytes).map_err(AppError::Observations)?;
     if !grouped.problems.is_empty() {
         let mut lines: Vec<String> = grouped
             .problems

@@ -37,4 +37,5 @@ pub mod report_data;
 pub mod scan;
 pub mod waiver;
 
+pub use camsweep_import::InputLimits;
 pub use error::{AppError, Category};

@@ -87,10 +87,21 @@ pub fn apply(config: &Config, command: clap::Command) -> clap::Command {
             .filter_map(|(name, value)| value.clone().map(|v| (*name, v)))
             .collect()
     };
-    let (register, scan, report) = (given(&register), given(&scan), given(&report));
+    let input = [
+        ("max_line_bytes", text(&config.input.max_line_bytes)),
+        ("max_document_bytes", text(&config.input.max_document_bytes)),
+    ];
+    let (register, scan, report, input) = (
+        given(&register),
+        given(&scan),
+        given(&report),
+        given(&input),
+    );
     set_defaults(command, &register)
         .mut_subcommand("scan", |c| set_defaults(c, &scan))
         .mut_subcommand("report", |c| set_defaults(c, &report))
+        .mut_subcommand("identify", |c| set_defaults(c, &input))
+        .mut_subcommand("ingest", |c| set_defaults(c, &input))
 }
 
 /// Sets each named argument's default in `command` and, recursively, its subcommands.

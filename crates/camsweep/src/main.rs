@@ -29,6 +29,26 @@ pub fn load_kb(globals: &Globals) -> Result<camsweep_kb::KnowledgeBase, camsweep
     camsweep_app::kb::load(globals.kb.as_deref())
 }
 
+/// The input readers' size limits (`identify`, `ingest`; `[input]` in the configuration file).
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputLimitArgs {
+    /// Refuse observation lines, and string values in a scan document, longer than this.
+    #[arg(long, value_name = "BYTES", default_value_t = camsweep_app::InputLimits::default().max_line_bytes)]
+    pub max_line_bytes: usize,
+    /// Refuse scan documents larger than this.
+    #[arg(long, value_name = "BYTES", default_value_t = camsweep_app::InputLimits::default().max_document_bytes)]
+    pub max_document_bytes: u64,
+}
+
+impl InputLimitArgs {
+    pub fn limits(&self) -> camsweep_app::InputLimits {
+        camsweep_app::InputLimits {
+            max_line_bytes: self.max_line_bytes,
+            max_document_bytes: self.max_document_bytes,
+        }
+    }
+}
+
 /// Find every piece of video-surveillance equipment on your networks, work out who really made it,
 /// place it on your sites and networks, and check it against HCWS386, NDAA 889 and the FCC Covered
 /// List.

@@ -499,6 +499,27 @@ impl MigrationSource<'static> for Embedded {
     }
 }
 
+/// Why SQLite cannot open `path`, when the file system says it plainly (SQLite's own message
+/// for all of these is "(code: 14) unable to open database file").
+fn why_sqlite_cannot_open(path: &std::path::Path) -> Option<String> {
+    if path.is_dir() {
+        return Some("it is a directory, not a register file".to_owned());
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    match std::fs::metadata(parent) {
+        Err(_) => Some(format!("the directory {} does not exist", parent.display())),
+        Ok(meta) if !meta.is_dir() => Some(format!("{} is not a directory", parent.display())),
+        Ok(meta) if meta.permissions().readonly() && !path.exists() => Some(format!(
+            "the directory {} is read-only, so the register file cannot be created",
+            parent.display()
+        )),
+        Ok(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,26 +587,5 @@ mod tests {
     fn passwords_are_redacted() {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
-    }
-}
-
-/// Why SQLite cannot open `path`, when the file system says it plainly (SQLite's own message
-/// for all of these is "(code: 14) unable to open database file").
-fn why_sqlite_cannot_open(path: &std::path::Path) -> Option<String> {
-    if path.is_dir() {
-        return Some("it is a directory, not a register file".to_owned());
-    }
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    match std::fs::metadata(parent) {
-        Err(_) => Some(format!("the directory {} does not exist", parent.display())),
-        Ok(meta) if !meta.is_dir() => Some(format!("{} is not a directory", parent.display())),
-        Ok(meta) if meta.permissions().readonly() && !path.exists() => Some(format!(
-            "the directory {} is read-only, so the register file cannot be created",
-            parent.display()
-        )),
-        Ok(_) => None,
     }
 }

@@ -29,6 +29,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
+    #[command(flatten)]
+    pub limits: crate::InputLimitArgs,
 }
 
 /// One output line: the device key and its identification.
@@ -64,7 +66,12 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         )?;
     }
     let (mut devices, mut problems) = (0usize, 0usize);
-    for item in camsweep_app::identify::identify(BufReader::new(input), &name, &engine) {
+    for item in camsweep_app::identify::identify(
+        BufReader::new(input),
+        &name,
+        &engine,
+        args.limits.limits(),
+    ) {
         let (key, identification) = match item? {
             Identified::Problem(problem) => {
                 problems += 1;

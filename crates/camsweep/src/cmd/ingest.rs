@@ -14,12 +14,14 @@ pub struct Args {
     pub file: PathBuf,
     #[command(flatten)]
     pub db: DbArgs,
+    #[command(flatten)]
+    pub limits: crate::InputLimitArgs,
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
     let kb = load_kb(globals)?;
     let engine = Engine::new(&kb)?;
-    let input = camsweep_app::ingest::read_input(&args.file, &engine)?;
+    let input = camsweep_app::ingest::read_input(&args.file, &engine, args.limits.limits())?;
     let source = args.file.display().to_string();
     let summary = with_register(&args.db.db, async |register| {
         let source = Some(source.clone());
