@@ -1731,3 +1731,103 @@ async fn opening_a_register_names_the_real_reason() {
         started.elapsed()
     );
 }
+
+/// Issue 11: an estate import and an ingest that run at the same time never lose each other's
+/// decision. The import refuses to delete a network that holds devices (no
+/// `--allow-removals`); the ingest places a new device on that network. Whichever commits
+/// first, the other must see it: either the import is refused because the device is there, or
+/// the device arrives after the network is gone and stays unplaced. What must never happen is
+/// the import deleting a network that a device was placed on before the import committed
+/// (PostgreSQL: the estate lock against the ingests' shared placement lock; SQLite: one
+/// writer). Many iterations on both backends.
+#[tokio::test]
+async fn an_estate_import_and_an_ingest_at_once_never_lose_a_placement() {
+    use camsweep_model::HistoryEntity;
+
+    for b in backends().await {
+        let r = &b.register;
+        let base = estate();
+        let (mut refused, mut applied) = (0, 0);
+        for i in 0..20u8 {
+            let network = format!("race-{i}");
+            let mut with_network = base.clone();
+            with_network.networks.push(Network {
+                id: network.clone(),
+                site: "depot".into(),
+                zone: Zone::Other,
+                cidrs: vec![format!("127.92.{i}.0/24").parse().unwrap()],
+                vlan: None,
+            });
+            r.apply_estate(&with_network, "setup", true).await.unwrap();
+
+            let ingest = {
+                let r = r.clone();
+                let batch = scan(
+                    &format!("race-scan-{i}"),
+                    &[&format!("127.92.{i}.5/32")],
+                    vec![device(&format!("127.92.{i}.5"), None, Some("hikvision"))],
+                );
+                tokio::spawn(async move { r.ingest(&batch, "scanner").await })
+            };
+            let import = {
+                let (r, base) = (r.clone(), base.clone());
+                tokio::spawn(async move { r.apply_estate(&base, "estates", false).await })
+            };
+            ingest
+                .await
+                .unwrap()
+                .expect("the ingest succeeds either way");
+            let imported = import.await.unwrap();
+
+            let history = r.history(None).await.unwrap();
+            let deleted = history.iter().find(|h| {
+                h.entity == HistoryEntity::Network
+                    && h.entity_id == network
+                    && h.action == "deleted"
+            });
+            let placed = history.iter().find(|h| {
+                h.entity == HistoryEntity::Device
+                    && h.action == "created"
+                    && h.after
+                        .as_ref()
+                        .and_then(|a| a.get("network"))
+                        .and_then(|n| n.as_str())
+                        == Some(network.as_str())
+            });
+            match imported {
+                Err(camsweep_register::RegisterError::RemovalsRefused { removals }) => {
+                    refused += 1;
+                    assert!(
+                        placed.is_some(),
+                        "{}: refused, so the device was placed first",
+                        b.name
+                    );
+                    assert!(deleted.is_none(), "{}", b.name);
+                    assert!(
+                        removals.iter().any(|m| m.id == network),
+                        "{}: {removals:?}",
+                        b.name
+                    );
+                }
+                Ok(_) => {
+                    applied += 1;
+                    let deleted = deleted.expect("the import deleted the network");
+                    if let Some(placed) = placed {
+                        assert!(
+                            placed.id > deleted.id,
+                            "{}: iteration {i}: a device placed on {network} (history {}) before \
+                             the import that deleted it (history {}) committed was lost",
+                            b.name,
+                            placed.id,
+                            deleted.id
+                        );
+                    }
+                }
+                Err(other) => panic!("{}: {other}", b.name),
+            }
+        }
+        assert_eq!(refused + applied, 20, "{}", b.name);
+        eprintln!("{}: {refused} imports refused, {applied} applied", b.name);
+        b.cleanup().await;
+    }
+}
