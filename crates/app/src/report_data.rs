@@ -115,6 +115,7 @@ pub async fn gather(
             manufacturer: identification.and_then(|i| i.manufacturer.clone()),
             manufacturer_name: vendor.map(|v| v.name.clone()),
             brand: identification.and_then(|i| i.brand.clone()),
+            own_brand: identification.is_some_and(|i| is_own_brand(kb, i)),
             model: identification.and_then(|i| i.model.clone()),
             firmware: identification.and_then(|i| i.firmware.clone()),
             device_type: identification.map_or(Default::default(), |i| i.device_type),
@@ -299,4 +300,42 @@ pub async fn gather(
         scans,
         progress,
     })
+}
+
+/// Whether the identification's brand is one of its maker's own brands in the registry
+/// (Wisenet for Hanwha Vision), not another company's label on the maker's equipment.
+fn is_own_brand(kb: &KnowledgeBase, identification: &camsweep_model::Identification) -> bool {
+    let (Some(brand), Some(maker)) = (&identification.brand, &identification.manufacturer) else {
+        return false;
+    };
+    kb.vendors
+        .resolve_brand(brand)
+        .iter()
+        .any(|m| &m.manufacturer == maker && m.kind == camsweep_kb::vendors::BrandKind::OwnBrand)
+}
+
+#[cfg(test)]
+mod own_brand_tests {
+    use super::*;
+
+    fn identified(maker: &str, brand: &str) -> camsweep_model::Identification {
+        let mut identification = camsweep_model::Identification::unknown("test");
+        identification.manufacturer = Some(maker.to_owned());
+        identification.brand = Some(brand.to_owned());
+        identification
+    }
+
+    /// Regression: the demo counted Hanwha's Wisenet and Ubiquiti's UniFi cameras as
+    /// "sold under another brand", beside real relabels such as LTS on Hikvision.
+    #[test]
+    fn a_makers_own_brand_is_not_a_relabel() {
+        let kb = KnowledgeBase::embedded().expect("embedded KB");
+        assert!(is_own_brand(&kb, &identified("hanwha", "Wisenet")));
+        assert!(is_own_brand(&kb, &identified("ubiquiti", "UniFi")));
+        assert!(!is_own_brand(&kb, &identified("hikvision", "LTS")));
+        assert!(!is_own_brand(
+            &kb,
+            &identified("hikvision", "No Such Brand")
+        ));
+    }
 }

@@ -120,6 +120,10 @@ pub struct Device {
     /// The label it is sold under, when it differs from the manufacturer.
     #[serde(default)]
     pub brand: Option<String>,
+    /// The brand is one of the maker's own (Wisenet for Hanwha Vision, UniFi for Ubiquiti), so
+    /// the equipment is not relabelled.
+    #[serde(default)]
+    pub own_brand: bool,
     #[serde(default)]
     pub model: Option<String>,
     #[serde(default)]
@@ -155,6 +159,9 @@ impl Device {
 
     /// Sold under a label that is not its maker's own (e.g. LTS made by Hikvision).
     pub fn is_relabelled(&self) -> bool {
+        if self.own_brand {
+            return false;
+        }
         match (&self.brand, &self.manufacturer) {
             (Some(brand), Some(maker)) => {
                 let brand = brand.trim();

@@ -133,6 +133,7 @@ fn device(
         manufacturer: maker.map(|m| m.id.to_owned()),
         manufacturer_name: maker.map(|m| m.name.to_owned()),
         brand: brand.map(str::to_owned),
+        own_brand: false,
         model: maker.map(|_| "DS-2CD2143G0-I".to_owned()),
         firmware: maker.map(|_| "V5.5.0".to_owned()),
         device_type,

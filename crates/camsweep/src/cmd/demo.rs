@@ -128,7 +128,7 @@ fn to_text(summary: &DemoSummary) -> String {
     );
     let _ = writeln!(
         out,
-        "Covered by a policy pack: {} ({} relabelled, {} unidentified equipment).",
+        "Covered by a policy pack: {}. Sold under another company's brand: {}. Maker unidentified: {}.",
         s.covered_equipment, s.relabelled_equipment, s.unidentified_equipment
     );
     let _ = writeln!(out, "\nOpen findings by action:");
