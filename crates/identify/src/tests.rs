@@ -624,7 +624,8 @@ fn round_three_rules_stay_narrow() {
         K::HttpServer,
         "HeiTel GmbH Web Server [V1.15/V1.14/V1.3]",
     )]);
-    assert_eq!(heitel.manufacturer, None);
+    // HeiTel is in the registry since KB 2026.12.03.4 (IEEE MA-L 003026): its own name names it.
+    assert_eq!(heitel.manufacturer.as_deref(), Some("heitel"));
     assert_eq!(heitel.device_type, DeviceType::Dvr);
 }
 
