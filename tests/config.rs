@@ -134,3 +134,16 @@ fn the_input_line_limit_comes_from_the_file_or_the_flag_for_identify_and_ingest(
     ]);
     assert_eq!(code, 0, "{out}\n{err}");
 }
+
+/// The file's values are clap's defaults, so `--help` shows them (moved from the binary's unit
+/// tests); the `--config=FILE` form is read like `--config FILE`.
+#[test]
+fn help_shows_the_files_values_as_the_defaults() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("camsweep.toml");
+    std::fs::write(&config, "[scan]\nrate = 500\n").expect("write config");
+    let flag = format!("--config={}", config.display());
+    let (code, out, err) = camsweep(&[&flag, "scan", "--help"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("[default: 500]"), "{out}");
+}

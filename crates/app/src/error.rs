@@ -238,3 +238,62 @@ impl From<camsweep_identify::EngineError> for AppError {
         AppError::Engine(e)
     }
 }
+
+/// An error and its causes, `a: b: c`, each cause once: a cause whose text the one before it
+/// already holds is left out (sqlx's database error repeats its source's text, so a failed
+/// register open printed "unable to open database file" twice). The CLI prints it; a server's
+/// problem details carry it.
+pub fn causes_once(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut cause = Some(err);
+    while let Some(current) = cause {
+        let text = current.to_string();
+        if !text.is_empty() && !parts.last().is_some_and(|last| last.contains(&text)) {
+            parts.push(text);
+        }
+        cause = current.source();
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod causes_tests {
+    use super::causes_once;
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as _)
+        }
+    }
+
+    /// Regression: opening a register in a missing directory printed sqlx's cause twice.
+    #[test]
+    fn each_cause_is_given_once() {
+        let err = Layer(
+            "cannot open the register at x.db",
+            Some(Box::new(Layer(
+                "error returned from database: (code: 14) unable to open database file",
+                Some(Box::new(Layer(
+                    "(code: 14) unable to open database file",
+                    None,
+                ))),
+            ))),
+        );
+        assert_eq!(
+            causes_once(&err),
+            "cannot open the register at x.db: error returned from database: (code: 14) unable \
+             to open database file"
+        );
+        let plain = Layer("one", Some(Box::new(Layer("two", None))));
+        assert_eq!(causes_once(&plain), "one: two");
+    }
+}

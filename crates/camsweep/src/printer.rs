@@ -36,26 +36,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// An error with its causes, `a: b: c`, each cause once: a cause whose text the one before it
-/// already holds is left out (sqlx's database error repeats its source's text, so the
-/// register's open failure printed "unable to open database file" twice). Device and file text
-/// inside errors is escaped; the line breaks of a multi-line error (an estate file's list of
-/// problems) are kept.
+/// An error with its causes, each once (`camsweep_app::error::causes_once`), escaped for the
+/// terminal; the line breaks of a multi-line error (an estate file's problems) are kept.
 pub fn error_text(err: &anyhow::Error) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for cause in err.chain() {
-        let text = cause.to_string();
-        if text.is_empty() || parts.last().is_some_and(|last| last.contains(&text)) {
-            continue;
-        }
-        parts.push(text);
-    }
-    parts
-        .join(": ")
-        .split('\n')
-        .map(escape)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let text = camsweep_app::error::causes_once(err.as_ref());
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
 }
 
 /// [`escape`], then cut to `width` characters with an ellipsis, for table columns.
@@ -104,41 +89,5 @@ mod tests {
         assert_eq!(escape("line\nbreak"), "line\\u{a}break");
         assert!(!clip("\u{1b}[31mred title", 8).contains('\u{1b}'));
         assert_eq!(clip("abcdefgh", 4), "abc…");
-    }
-
-    /// Regression: opening a register in a missing directory printed sqlx's cause twice.
-    #[test]
-    fn each_cause_is_printed_once_and_device_text_is_escaped() {
-        #[derive(Debug)]
-        struct Outer(Inner);
-        #[derive(Debug)]
-        struct Inner;
-        impl std::fmt::Display for Outer {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "error returned from database: {}", self.0)
-            }
-        }
-        impl std::fmt::Display for Inner {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("(code: 14) unable to open database file")
-            }
-        }
-        impl std::error::Error for Outer {
-            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                Some(&self.0)
-            }
-        }
-        impl std::error::Error for Inner {}
-        let err = anyhow::Error::new(Outer(Inner)).context("cannot open the register at x.db");
-        assert_eq!(
-            error_text(&err),
-            "cannot open the register at x.db: error returned from database: (code: 14) unable \
-             to open database file"
-        );
-        let err = anyhow::anyhow!("the estate file has 1 error(s):\n  e.toml:2: title \u{1b}[2J");
-        assert_eq!(
-            error_text(&err),
-            "the estate file has 1 error(s):\n  e.toml:2: title \\u{1b}[2J"
-        );
     }
 }
