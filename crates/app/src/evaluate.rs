@@ -90,22 +90,26 @@ pub async fn evaluate(
     let devices = register.devices().await?;
     let mut observations = register.observations_by_device().await?;
     let now = today();
-    let mut identifications = Vec::with_capacity(devices.len());
-    let mut contexts = Vec::with_capacity(devices.len());
-    for device in devices.iter().filter(|d| !d.missing) {
-        let identification = match observations.remove(&device.id) {
-            Some(obs) if !obs.is_empty() => engine.identify(&obs),
-            // No raw evidence kept (e.g. an import): keep what was stored.
-            _ => device
-                .identification
-                .clone()
-                .unwrap_or_else(|| Identification::unknown(engine.kb().version.clone())),
-        };
-        contexts.push(context_for(device, &identification, &index, &now));
-        identifications.push((device.id.clone(), identification));
-    }
-    drop(observations);
-    let drafts = policies.evaluate_batch(&contexts, &[])?;
+    // Identification and the packs are CPU-bound: off the executor's hands.
+    let (identifications, contexts, drafts) = crate::cpu_bound(|| {
+        let mut identifications = Vec::with_capacity(devices.len());
+        let mut contexts = Vec::with_capacity(devices.len());
+        for device in devices.iter().filter(|d| !d.missing) {
+            let identification = match observations.remove(&device.id) {
+                Some(obs) if !obs.is_empty() => engine.identify(&obs),
+                // No raw evidence kept (e.g. an import): keep what was stored.
+                _ => device
+                    .identification
+                    .clone()
+                    .unwrap_or_else(|| Identification::unknown(engine.kb().version.clone())),
+            };
+            contexts.push(context_for(device, &identification, &index, &now));
+            identifications.push((device.id.clone(), identification));
+        }
+        drop(observations);
+        let drafts = policies.evaluate_batch(&contexts, &[])?;
+        Ok::<_, AppError>((identifications, contexts, drafts))
+    })?;
 
     // The plan: one item per finding that asks for an action.
     let mut wanted: HashMap<(String, String, String), PlanDraft> = HashMap::new();

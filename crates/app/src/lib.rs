@@ -38,4 +38,66 @@ pub mod scan;
 pub mod waiver;
 
 pub use camsweep_import::InputLimits;
+
+/// Runs CPU-bound work (identification, policy evaluation) without stalling the async
+/// executor: on a multi-threaded runtime the worker first hands its other tasks to another
+/// thread (`block_in_place`), so a server keeps answering during an evaluation; on a
+/// current-thread runtime, or outside one, it runs in place.
+pub fn cpu_bound<T>(work: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) if handle.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(work)
+        }
+        _ => work(),
+    }
+}
+
 pub use error::{AppError, Category};
+
+#[cfg(test)]
+mod cpu_bound_tests {
+    /// With one worker thread, a task spawned beside CPU-bound work still runs while the work
+    /// does (without `block_in_place` it would wait until the work ended).
+    #[test]
+    fn other_tasks_run_while_cpu_bound_work_does() {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let ticks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+            let ticker = tokio::spawn({
+                let ticks = ticks.clone();
+                async move {
+                    loop {
+                        ticks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                    }
+                }
+            });
+            // Let the ticker start, then occupy this worker.
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            let before = ticks.load(std::sync::atomic::Ordering::SeqCst);
+            // On the one worker, as an evaluation inside a request handler would be.
+            let during = tokio::spawn({
+                let ticks = ticks.clone();
+                async move {
+                    super::cpu_bound(|| {
+                        std::thread::sleep(std::time::Duration::from_millis(400));
+                        ticks.load(std::sync::atomic::Ordering::SeqCst)
+                    })
+                }
+            })
+            .await
+            .unwrap();
+            ticker.abort();
+            assert!(
+                during >= before + 5,
+                "the ticker ran during the work: {before} before, {during} at its end"
+            );
+        });
+        // Outside a runtime it simply runs.
+        assert_eq!(super::cpu_bound(|| 7), 7);
+    }
+}
