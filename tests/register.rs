@@ -220,6 +220,12 @@ async fn estate_import_applies_whole_and_failures_change_nothing() {
         let change = r.apply_estate(&estate(), "tester", true).await.unwrap();
         assert_eq!(change.created, 6, "[{}]", b.name);
         assert_eq!(
+            change.replaced,
+            Estate::default(),
+            "[{}] the first import replaced nothing",
+            b.name
+        );
+        assert_eq!(
             r.estate().await.unwrap(),
             estate().sorted(),
             "[{}] round trip",
@@ -230,6 +236,12 @@ async fn estate_import_applies_whole_and_failures_change_nothing() {
             (again.created, again.updated, again.unchanged),
             (0, 0, 6),
             "[{}]",
+            b.name
+        );
+        assert_eq!(
+            again.replaced,
+            estate().sorted(),
+            "[{}] the estate the import replaced, read in its transaction",
             b.name
         );
         let before = snapshot(r).await;

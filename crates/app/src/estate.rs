@@ -165,9 +165,10 @@ pub async fn import(
     actor: &str,
     allow_removals: bool,
 ) -> Result<Imported, AppError> {
-    let before = register.estate().await?;
     let change = register.apply_estate(estate, actor, allow_removals).await?;
-    let mut stale = stale_between(&before, estate);
+    // Against the estate the import itself replaced, read in its transaction: a read taken
+    // before it could miss another import committed in between.
+    let mut stale = stale_between(&change.replaced, estate);
     stale.devices_replaced = change.devices_replaced;
     Ok(Imported { change, stale })
 }

@@ -246,6 +246,10 @@ pub struct EstateChange {
     pub deleted: usize,
     pub unchanged: usize,
     pub devices_replaced: usize,
+    /// The estate this import replaced, as read inside its transaction (what staleness is
+    /// judged against: a read before the import could miss another import in between).
+    #[serde(skip)]
+    pub replaced: camsweep_model::estate::Estate,
 }
 
 /// A remediation plan item (the table; the plan logic lives elsewhere).

@@ -289,6 +289,7 @@ where
         }
         Self::insert_history(&mut tx, actor, &history_lines, HISTORY_CHUNK).await?;
         tx.commit().await.during("committing the estate")?;
+        change.replaced = old;
         Ok(change)
     }
 
