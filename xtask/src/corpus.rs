@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use camsweep_identify::corpus::SURVEILLANCE_TYPES;
+use camsweep_identify::corpus::{self, SURVEILLANCE_TYPES};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -514,16 +514,10 @@ fn check_sample(
     }
     let brand = text("brand_label").unwrap_or("unknown");
     let unknown = maker.eq_ignore_ascii_case("unknown");
-    // A negative by its device type; without one, by its maker's registry categories.
-    let negative = match device_type {
-        Some(t) => OTHER_TYPES.contains(&t),
-        None => {
-            !unknown
-                && !registry
-                    .and_then(|r| r.resolve_name(&maker))
-                    .is_some_and(|v| v.categories.iter().any(|c| c == "video-surveillance"))
-        }
-    };
+    // Not surveillance equipment, as `corpus_report` judges it; a sample with neither a type
+    // nor a maker is neither.
+    let negative = !(device_type.is_none() && unknown)
+        && registry.is_some_and(|r| !corpus::is_surveillance(r, device_type, &maker));
     Some(Checked {
         protocol,
         relabel: !unknown

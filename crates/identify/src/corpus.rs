@@ -139,6 +139,21 @@ pub const SURVEILLANCE_TYPES: &[&str] = &[
     "vms",
 ];
 
+/// Whether a sample is surveillance equipment: by its device type, else by the registry's
+/// categories of the maker its label names.
+pub fn is_surveillance(
+    registry: &camsweep_kb::vendors::Registry,
+    device_type: Option<&str>,
+    label: &str,
+) -> bool {
+    match device_type {
+        Some(t) => SURVEILLANCE_TYPES.contains(&t),
+        None => registry
+            .resolve_name(label)
+            .is_some_and(|v| v.categories.iter().any(|c| c == "video-surveillance")),
+    }
+}
+
 /// One sample's outcome.
 #[derive(Debug, Clone)]
 pub struct SampleResult {
@@ -416,13 +431,7 @@ fn judge(
             .any(|b| &b.manufacturer == got),
         _ => false,
     };
-    let surveillance = match &sample.device_type {
-        Some(t) => SURVEILLANCE_TYPES.contains(&t.as_str()),
-        None => expected
-            .as_deref()
-            .and_then(|id| registry.get(id))
-            .is_some_and(|v| v.categories.iter().any(|c| c == "video-surveillance")),
-    };
+    let surveillance = is_surveillance(registry, sample.device_type.as_deref(), &label);
     SampleResult {
         id: sample.id.clone(),
         protocol: sample.protocol.clone(),
