@@ -436,9 +436,8 @@ fn check_sample(
     let context = required("sample_context");
     let sample = required("sample");
     let maker = required("true_manufacturer");
-    let basis = required("label_basis");
+    required("label_basis");
     let confidence = required("label_confidence");
-    let _ = basis;
     if !id.is_empty() && !id.starts_with(&source.id) {
         problems.push(at(
             "id",
