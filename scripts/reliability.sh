@@ -2,7 +2,7 @@
 # The reliability suite (issue 11), as a script that can be rerun: careless and hostile input,
 # interruptions and scale traps, each checked against the release binary with its numbers.
 # The concurrency and crash checks that need many iterations or a fault are cargo tests
-# (tests/register.rs, tests/register_cli.rs); this script covers what needs a stopwatch, a
+# (tests/register.rs, crates/camsweep/tests/cli/register_cli.rs); this script covers what needs a stopwatch, a
 # memory gauge or a terminal. Loopback and local files only.
 #
 # Usage: scripts/reliability.sh            (SQLite register in a temporary directory)

@@ -6,57 +6,19 @@
 //! `CAMSWEEP_REQUIRE_NETNS=1` (CI) makes that a failure. No packet leaves the test's namespaces.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Write};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream, UdpSocket};
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use camsweep_identify::Engine;
 use camsweep_kb::KnowledgeBase;
 use camsweep_lab::{
-    DeviceSpec, GenerateOptions, Lab, LabOptions, LabSpec, Mix, TruthRecord, generate, netns,
-    profiles,
+    DeviceSpec, GenerateOptions, Lab, LabSpec, Mix, TruthRecord, generate, netns, profiles,
 };
 use camsweep_scan::{Limits, ScanConfig, TargetSpec, scan};
-
-/// Netns tests build and tear down kernel objects: one at a time keeps them fast and clear.
-static NETNS_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// Whether netns tests can run here; prints why not, or fails when CI requires them.
-fn netns_usable(test: &str) -> bool {
-    match netns::available() {
-        Ok(()) => true,
-        Err(why) => {
-            let required = std::env::var("CAMSWEEP_REQUIRE_NETNS").is_ok_and(|v| v == "1");
-            assert!(
-                !required,
-                "{test}: CAMSWEEP_REQUIRE_NETNS=1 but netns mode cannot run: {why}"
-            );
-            // Straight to stderr, not `eprintln!`: the test harness would capture and hide it.
-            let _ = writeln!(
-                std::io::stderr(),
-                "SKIPPED {test}: {why} (set CAMSWEEP_REQUIRE_NETNS=1 to make this fail)"
-            );
-            false
-        }
-    }
-}
-
-/// A lab name unique to this test process.
-fn lab_name(tag: &str) -> String {
-    format!("t{}-{tag}", std::process::id())
-}
-
-fn namespace_exists(name: &str) -> bool {
-    Path::new("/run/netns")
-        .join(netns::namespace_name(name))
-        .exists()
-}
-
-fn owner_file(name: &str) -> std::path::PathBuf {
-    Path::new(netns::RUN_DIR).join(format!("{}.pid", netns::namespace_name(name)))
-}
+use camsweep_tests::netns::{
+    NETNS_LOCK, lab_name, namespace_exists, netns_options, netns_usable, owner_file, wait_until,
+};
 
 fn ip_output(args: &[&str]) -> String {
     let out = Command::new("ip").args(args).output().expect("ip runs");
@@ -80,14 +42,6 @@ fn namespace_fds() -> usize {
                 .count()
         })
         .unwrap_or(0)
-}
-
-async fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !ok() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 fn wsd_probe() -> Vec<u8> {
@@ -181,13 +135,6 @@ fn discovery_spec() -> LabSpec {
             .enumerate()
             .map(|(i, id)| DeviceSpec::new(IpAddr::V4(Ipv4Addr::new(10, 213, 7, i as u8 + 1)), id))
             .collect(),
-    }
-}
-
-fn netns_options(name: &str) -> LabOptions {
-    LabOptions {
-        netns: Some(name.to_owned()),
-        ..LabOptions::default()
     }
 }
 
@@ -402,111 +349,6 @@ async fn the_scanner_inside_the_namespace_finds_identifies_and_reports_macs() {
     );
     lab.shutdown().await;
     assert!(!namespace_exists(&name));
-}
-
-/// Waits for the `lab ready:` line of a `camsweep lab` child.
-fn wait_ready(child: &mut std::process::Child) -> String {
-    let stdout = child.stdout.take().expect("piped stdout");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok(line) if line.starts_with("lab ready:") => return line,
-            Ok(_) => continue,
-            Err(e) => panic!("no `lab ready:` line from camsweep lab: {e}"),
-        }
-    }
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_lab_killed_with_sigkill_is_cleaned_up_by_the_next_start() {
-    if !netns_usable("a_lab_killed_with_sigkill") {
-        return;
-    }
-    let _guard = NETNS_LOCK.lock().await;
-    let killed = lab_name("killed");
-    let mut child = Command::new(camsweep_tests::camsweep_binary())
-        .args(["lab", "--devices", "4", "--netns", &killed])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("camsweep lab starts");
-    let ready = wait_ready(&mut child);
-    assert!(ready.contains(&netns::namespace_name(&killed)), "{ready}");
-    child.kill().expect("SIGKILL"); // SIGKILL: no cleanup runs
-    // Not reaped yet on purpose: a zombie owner counts as dead.
-    wait_until("the killed lab is a zombie", || {
-        std::fs::read_to_string(format!("/proc/{}/stat", child.id()))
-            .map(|s| s.contains(") Z "))
-            .unwrap_or(true)
-    })
-    .await;
-    assert!(
-        namespace_exists(&killed),
-        "SIGKILL leaves the namespace behind"
-    );
-    assert!(owner_file(&killed).exists());
-
-    // The next start of any lab removes it.
-    let other = lab_name("next");
-    let lab = Lab::start(
-        LabSpec {
-            devices: vec![DeviceSpec::new("10.213.9.1".parse().unwrap(), "ssh-linux")],
-        },
-        netns_options(&other),
-    )
-    .await
-    .expect("the next lab starts");
-    assert!(!namespace_exists(&killed), "the stale namespace is removed");
-    assert!(!owner_file(&killed).exists());
-    let _ = child.wait();
-    lab.shutdown().await;
-
-    // The same name again, after another SIGKILL: reclaimed.
-    let mut child = Command::new(camsweep_tests::camsweep_binary())
-        .args(["lab", "--devices", "2", "--netns", &killed])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_ready(&mut child);
-    child.kill().unwrap();
-    let _ = child.wait();
-    let lab = Lab::start(
-        LabSpec {
-            devices: vec![DeviceSpec::new("10.213.9.1".parse().unwrap(), "ssh-linux")],
-        },
-        netns_options(&killed),
-    )
-    .await
-    .expect("a stale namespace of the same name is reclaimed");
-    let owner = std::fs::read_to_string(owner_file(&killed)).unwrap();
-    assert!(
-        owner.starts_with(&format!("{} ", std::process::id())),
-        "{owner}"
-    );
-    // A name in use by a live lab is refused, naming the owner.
-    let clash = Lab::start(
-        LabSpec {
-            devices: vec![DeviceSpec::new("10.213.9.2".parse().unwrap(), "ssh-linux")],
-        },
-        netns_options(&killed),
-    )
-    .await;
-    let err = clash
-        .err()
-        .expect("a second lab may not take a live namespace");
-    assert!(err.to_string().contains("in use"), "{err}");
-    lab.shutdown().await;
-    assert!(!namespace_exists(&killed));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

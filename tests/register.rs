@@ -8,201 +8,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use camsweep_model::estate::{Estate, Network, Site};
-use camsweep_model::{Identification, Observation, ObservationKind};
+use camsweep_model::{Identification, ObservationKind};
 use camsweep_model::{Sensitivity, Zone};
-use camsweep_register::{
-    CountedTable, FindingFilter, FindingStatus, IngestBatch, NewFinding, Register, synthetic,
-};
-
-const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/test";
-
-fn pg_url() -> String {
-    std::env::var("CAMSWEEP_TEST_PG").unwrap_or_else(|_| DEFAULT_PG.to_owned())
-}
-
-/// One backend under test; drops its PostgreSQL schema when done.
-pub(crate) struct Backend {
-    pub(crate) name: &'static str,
-    pub(crate) register: Register,
-    /// SQLite file or PostgreSQL URL, plus schema, for helper processes.
-    target: String,
-    schema: Option<String>,
-    _dir: Option<tempfile::TempDir>,
-}
-
-impl Backend {
-    /// This register as `camsweep --db` names it: the SQLite file, or the PostgreSQL URL with
-    /// the test's schema as the connection's `search_path`.
-    pub(crate) fn db_arg(&self) -> String {
-        match &self.schema {
-            None => self.target.clone(),
-            Some(schema) => {
-                let join = if self.target.contains('?') { '&' } else { '?' };
-                format!("{}{join}options[search_path]={schema}", self.target)
-            }
-        }
-    }
-
-    pub(crate) async fn cleanup(self) {
-        self.register.close().await;
-        if let Some(schema) = self.schema {
-            use sqlx::Connection;
-            if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(&self.target).await {
-                let drop = format!("DROP SCHEMA IF EXISTS {schema} CASCADE");
-                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(drop))
-                    .execute(&mut conn)
-                    .await;
-            }
-        }
-    }
-}
-
-/// SQLite always; PostgreSQL when reachable (or required).
-pub(crate) async fn backends() -> Vec<Backend> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("register.sqlite");
-    let target = path.display().to_string();
-    let sqlite = Register::open(&target).await.expect("open sqlite register");
-    let mut out = vec![Backend {
-        name: "sqlite",
-        register: sqlite,
-        target,
-        schema: None,
-        _dir: Some(dir),
-    }];
-    let url = pg_url();
-    let schema = format!("t_{}", uuid::Uuid::now_v7().simple());
-    let attempt = tokio::time::timeout(
-        Duration::from_secs(10),
-        Register::open_postgres_schema(&url, &schema),
-    )
-    .await;
-    match attempt {
-        Ok(Ok(register)) => out.push(Backend {
-            name: "postgres",
-            register,
-            target: url,
-            schema: Some(schema),
-            _dir: None,
-        }),
-        Ok(Err(err)) => pg_unavailable(&err.to_string()),
-        Err(_) => pg_unavailable("connection timed out after 10 s"),
-    }
-    out
-}
-
-fn pg_unavailable(why: &str) {
-    if std::env::var("CAMSWEEP_REQUIRE_PG").as_deref() == Ok("1") {
-        panic!("PostgreSQL is required (CAMSWEEP_REQUIRE_PG=1) but unavailable: {why}");
-    }
-    eprintln!("skipping: PostgreSQL backend of the register suite ({why})");
-}
-
-const ESTATE: &str = r#"
-[[organisation]]
-id = "dept"
-name = "Department for Examples"
-policies = ["uk-hcws386-2022"]
-
-[[site]]
-id = "hq"
-organisation = "dept"
-name = "Headquarters"
-sensitivity = "sensitive"
-sensitivity_reason = "ministerial offices"
-
-[[site]]
-id = "depot"
-organisation = "dept"
-name = "Depot"
-sensitivity = "non-sensitive"
-
-[[network]]
-id = "hq-core"
-site = "hq"
-zone = "core"
-cidrs = ["127.90.0.0/24"]
-vlan = 10
-
-[[network]]
-id = "hq-cctv"
-site = "hq"
-zone = "isolated"
-cidrs = ["127.90.1.0/24"]
-
-[[network]]
-id = "depot-lan"
-site = "depot"
-zone = "other"
-cidrs = ["127.91.0.0/16"]
-"#;
-
-pub(crate) fn estate() -> Estate {
-    camsweep_import::estate::parse(ESTATE, "estate.toml", None).expect("the test estate is valid")
-}
-
-fn observation(kind: ObservationKind, value: &str, address: &str) -> Observation {
-    let mut o = Observation::new(kind, value);
-    o.address = Some(address.to_owned());
-    o
-}
-
-pub(crate) fn device(
-    address: &str,
-    mac: Option<&str>,
-    manufacturer: Option<&str>,
-) -> camsweep_register::IngestDevice {
-    let mut identification = Identification::unknown("test");
-    identification.manufacturer = manufacturer.map(str::to_owned);
-    camsweep_register::IngestDevice {
-        label: None,
-        address: Some(address.to_owned()),
-        mac: mac.map(str::to_owned),
-        identification,
-        observations: vec![observation(
-            ObservationKind::HttpServer,
-            "App-webs/",
-            address,
-        )],
-    }
-}
-
-pub(crate) fn scan(
-    id: &str,
-    targets: &[&str],
-    devices: Vec<camsweep_register::IngestDevice>,
-) -> IngestBatch {
-    IngestBatch {
-        kind: camsweep_register::BatchKind::Scan,
-        scan_id: id.to_owned(),
-        source_file: None,
-        started_at: camsweep_register::now_rfc3339(),
-        finished_at: None,
-        targets: targets.iter().map(|t| (*t).to_owned()).collect(),
-        excluded: Vec::new(),
-        kb_version: "test".into(),
-        tool_version: "test".into(),
-        interrupted: false,
-        devices,
-        coverage: None,
-    }
-}
-
-pub(crate) fn finding(pack: &str, rule: &str) -> NewFinding {
-    NewFinding {
-        pack: pack.into(),
-        rule: rule.into(),
-        title: "Covered equipment on a sensitive site".into(),
-        severity: "high".into(),
-        action: "remove".into(),
-        citation_document: "HCWS386".into(),
-        citation_paragraph: Some("para 3".into()),
-        citation_url: Some("https://questions-statements.parliament.uk/written-statements/detail/2022-11-24/hcws386".into()),
-        message: "test".into(),
-        due: None,
-        due_basis: None,
-    }
-}
+use camsweep_register::IngestBatch;
+use camsweep_register::{CountedTable, FindingFilter, FindingStatus, Register, synthetic};
+use camsweep_tests::backends::{ESTATE, backends, device, estate, finding, observation, scan};
 
 /// A snapshot of everything an import could touch.
 async fn snapshot(register: &Register) -> (Estate, i64, i64) {
@@ -376,7 +186,7 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
             .await
             .unwrap();
         assert!(
-            moved.iter().any(|h| h.action == "moved"),
+            moved.iter().any(|h| h.action.as_str() == "moved"),
             "[{}] {moved:?}",
             b.name
         );
@@ -436,7 +246,7 @@ async fn a_network_moves_off_a_deleted_site_and_organisation_in_one_import() {
             .await
             .unwrap();
         assert!(
-            deleted.iter().any(|h| h.action == "deleted"),
+            deleted.iter().any(|h| h.action.as_str() == "deleted"),
             "[{}] {deleted:?}",
             b.name
         );
@@ -445,7 +255,7 @@ async fn a_network_moves_off_a_deleted_site_and_organisation_in_one_import() {
             .await
             .unwrap();
         assert!(
-            moved.iter().any(|h| h.action == "updated"),
+            moved.iter().any(|h| h.action.as_str() == "updated"),
             "[{}] {moved:?}",
             b.name
         );
@@ -564,7 +374,7 @@ async fn devices_are_keyed_by_mac_and_go_missing_when_a_rescan_does_not_find_the
             .await
             .unwrap()
             .into_iter()
-            .map(|h| h.action)
+            .map(|h| h.action.to_string())
             .collect();
         assert_eq!(story, ["created", "missing", "reappeared"], "[{}]", b.name);
         assert_eq!(r.count(CountedTable::Scans).await.unwrap(), 5);
@@ -703,7 +513,7 @@ async fn findings_open_resolve_and_waivers_expire() {
             .await
             .unwrap()
             .into_iter()
-            .map(|h| h.action)
+            .map(|h| h.action.to_string())
             .collect();
         assert_eq!(
             story,
@@ -725,7 +535,7 @@ async fn history_is_append_only() {
         assert!(
             entries
                 .iter()
-                .all(|e| e.actor == "alice" && e.action == "created")
+                .all(|e| e.actor == "alice" && e.action.as_str() == "created")
         );
         assert_eq!(entries[0].after.as_ref().unwrap()["id"], "dept");
         let (update, delete) = (
@@ -1162,16 +972,18 @@ async fn scripted_round(
                 priority: 2,
                 action: "remove".into(),
                 due: Some("2030-06-30".into()),
-                status: String::new(),
+                status: camsweep_model::PlanStatus::Open,
                 replaced_by: None,
                 updated_at: String::new(),
                 verified_at: None,
             });
-        let before = item.map(|i| i.status.clone());
-        next.status = status.into();
+        let before = item.map(|i| i.status);
+        next.status = status.parse().unwrap();
         next.updated_at = camsweep_register::now_rfc3339();
         Some(camsweep_register::PlanChange {
-            kind: if before.is_none() { "created" } else { status }.into(),
+            kind: if before.is_none() { "created" } else { status }
+                .parse()
+                .unwrap(),
             item: next,
             before,
         })
@@ -1288,7 +1100,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
                 priority: 1,
                 action: "remove".into(),
                 due: None,
-                status: "open".into(),
+                status: "open".parse().unwrap(),
                 replaced_by: None,
                 updated_at: camsweep_register::now_rfc3339(),
                 verified_at: None,
@@ -1296,7 +1108,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
             *created.lock().unwrap() = Some(item.clone());
             Some(PlanChange {
                 item,
-                kind: "created".into(),
+                kind: "created".parse().unwrap(),
                 before: None,
             })
         })
@@ -1310,7 +1122,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
             let existing = existing.expect("the item exists").clone();
             let r = r.clone();
             *person.lock().unwrap() = Some(tokio::spawn(async move {
-                r.update_plan_item_status("item-1", "removed", None, "person")
+                r.update_plan_item_status("item-1", "removed".parse().unwrap(), None, "person")
                     .await
                     .unwrap()
             }));
@@ -1321,7 +1133,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
             item.updated_at = camsweep_register::now_rfc3339();
             Some(PlanChange {
                 item,
-                kind: "updated".into(),
+                kind: "updated".parse().unwrap(),
                 before: Some(existing.status),
             })
         })
@@ -1329,7 +1141,7 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
         .unwrap();
         let person = person.lock().unwrap().take().expect("the person acted");
         let recorded = person.await.unwrap();
-        assert_eq!(recorded.status, "removed");
+        assert_eq!(recorded.status.as_str(), "removed");
 
         let stored = r.plan_items().await.unwrap();
         assert_eq!(stored.len(), 1);
@@ -1572,14 +1384,14 @@ async fn an_evaluation_unit_of_work_stores_nothing_until_it_commits() {
             priority: 1,
             action: "remove".into(),
             due: None,
-            status: "open".into(),
+            status: "open".parse().unwrap(),
             replaced_by: None,
             updated_at: camsweep_register::now_rfc3339(),
             verified_at: None,
         };
         let change = camsweep_register::PlanChange {
             item: item.clone(),
-            kind: "created".into(),
+            kind: "created".parse().unwrap(),
             before: None,
         };
         unit.apply_plan_changes(&[change], "tester").await.unwrap();
@@ -1795,11 +1607,11 @@ async fn an_estate_import_and_an_ingest_at_once_never_lose_a_placement() {
             let deleted = history.iter().find(|h| {
                 h.entity == HistoryEntity::Network
                     && h.entity_id == network
-                    && h.action == "deleted"
+                    && h.action.as_str() == "deleted"
             });
             let placed = history.iter().find(|h| {
                 h.entity == HistoryEntity::Device
-                    && h.action == "created"
+                    && h.action.as_str() == "created"
                     && h.after
                         .as_ref()
                         .and_then(|a| a.get("network"))

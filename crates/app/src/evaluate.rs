@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use camsweep_identify::Engine;
 use camsweep_model::Zone;
 use camsweep_model::estate::{EstateIndex, Network, Organisation, Site};
-use camsweep_model::{Identification, PlanStatus};
+use camsweep_model::{Identification, PlanChangeKind, PlanStatus};
 use camsweep_policy::plan::{PlanDraft, plan_item};
 use camsweep_policy::{
     DeviceContext, DeviceFacts, FindingDraft, NetworkFacts, OrgFacts, PolicySet, SiteFacts,
@@ -63,16 +63,17 @@ pub struct PlanDelta {
 }
 
 impl PlanDelta {
-    fn count(&mut self, kind: &str) {
-        match kind {
-            "created" => self.created += 1,
-            "verified" => self.verified += 1,
-            "reopened" => self.reopened += 1,
-            "closed" => self.closed += 1,
-            "waived" => self.waived += 1,
-            "unwaived" => self.unwaived += 1,
-            _ => self.updated += 1,
-        }
+    fn count(&mut self, kind: PlanChangeKind) {
+        let counter = match kind {
+            PlanChangeKind::Created => &mut self.created,
+            PlanChangeKind::Updated => &mut self.updated,
+            PlanChangeKind::Verified => &mut self.verified,
+            PlanChangeKind::Reopened => &mut self.reopened,
+            PlanChangeKind::Closed => &mut self.closed,
+            PlanChangeKind::Waived => &mut self.waived,
+            PlanChangeKind::Unwaived => &mut self.unwaived,
+        };
+        *counter += 1;
     }
 }
 
@@ -157,7 +158,7 @@ pub async fn evaluate(
             );
             let existing = items.get(&finding.id);
             let change = plan_change(existing, finding, wanted.get(&key), device, &at)?;
-            plan.count(&change.kind);
+            plan.count(change.kind);
             Some(change)
         })
         .collect();
@@ -221,12 +222,12 @@ pub fn plan_change(
                 priority: i64::from(wanted.priority),
                 action: wanted.action.clone(),
                 due: wanted.due.clone(),
-                status: status.as_str().to_owned(),
+                status,
                 replaced_by: None,
                 updated_at: at.to_owned(),
                 verified_at: None,
             },
-            kind: "created".to_owned(),
+            kind: PlanChangeKind::Created,
             before: None,
         });
     };
@@ -236,33 +237,33 @@ pub fn plan_change(
         match (existing.verified_at.is_some(), device.missing) {
             (false, true) => {
                 item.verified_at = Some(at.to_owned());
-                Some("verified")
+                Some(PlanChangeKind::Verified)
             }
             (_, false) if seen_since_update => {
-                item.status = PlanStatus::Reopened.as_str().to_owned();
+                item.status = PlanStatus::Reopened;
                 item.verified_at = None;
-                Some("reopened")
+                Some(PlanChangeKind::Reopened)
             }
             _ => None,
         }
     } else {
-        // A status the register does not know is left alone (the table's CHECK refuses one).
-        let status = existing.status.parse::<PlanStatus>().ok();
-        let (next, kind) = match (status, state) {
-            (Some(PlanStatus::Closed), FindingStatus::Resolved) => (None, None),
-            (_, FindingStatus::Resolved) => (Some(PlanStatus::Closed), Some("closed")),
-            (Some(PlanStatus::Waived), FindingStatus::Waived) => (None, None),
-            (_, FindingStatus::Waived) => (Some(PlanStatus::Waived), Some("waived")),
-            (Some(PlanStatus::Waived), FindingStatus::Open) => {
-                (Some(PlanStatus::Open), Some("unwaived"))
+        let (next, kind) = match (existing.status, state) {
+            (PlanStatus::Closed, FindingStatus::Resolved) => (None, None),
+            (_, FindingStatus::Resolved) => {
+                (Some(PlanStatus::Closed), Some(PlanChangeKind::Closed))
             }
-            (Some(PlanStatus::Closed), FindingStatus::Open) => {
-                (Some(PlanStatus::Reopened), Some("reopened"))
+            (PlanStatus::Waived, FindingStatus::Waived) => (None, None),
+            (_, FindingStatus::Waived) => (Some(PlanStatus::Waived), Some(PlanChangeKind::Waived)),
+            (PlanStatus::Waived, FindingStatus::Open) => {
+                (Some(PlanStatus::Open), Some(PlanChangeKind::Unwaived))
+            }
+            (PlanStatus::Closed, FindingStatus::Open) => {
+                (Some(PlanStatus::Reopened), Some(PlanChangeKind::Reopened))
             }
             _ => (None, None),
         };
         if let Some(next) = next {
-            item.status = next.as_str().to_owned();
+            item.status = next;
         }
         kind
     };
@@ -280,14 +281,14 @@ pub fn plan_change(
     }
     let kind = match (kind, updated) {
         (Some(kind), _) => kind,
-        (None, true) => "updated",
+        (None, true) => PlanChangeKind::Updated,
         (None, false) => return None,
     };
     item.updated_at = at.to_owned();
     Some(PlanChange {
         item,
-        kind: kind.to_owned(),
-        before: Some(existing.status.clone()),
+        kind,
+        before: Some(existing.status),
     })
 }
 
@@ -365,7 +366,7 @@ pub fn to_new_finding(draft: FindingDraft) -> NewFinding {
         pack: draft.pack,
         rule: draft.rule,
         title: draft.title,
-        severity: draft.severity.as_str().to_owned(),
+        severity: draft.severity,
         action: draft.action,
         citation_document: draft.citation.document,
         citation_paragraph: Some(draft.citation.paragraph),
@@ -424,7 +425,7 @@ pub(crate) mod tests {
             priority: 1,
             action: "remove-and-replace".into(),
             due: Some("2025-04-30".into()),
-            status: status.into(),
+            status: status.parse().expect("a plan status"),
             replaced_by: None,
             updated_at: updated_at.into(),
             verified_at: None,
@@ -454,7 +455,7 @@ pub(crate) mod tests {
             AT,
         )
         .unwrap();
-        assert_eq!(waived.item.status, "waived");
+        assert_eq!(waived.item.status.as_str(), "waived");
         assert!(plan_change(None, &finding(FindingStatus::Open), None, &d, AT).is_none());
         assert!(
             plan_change(
@@ -481,10 +482,10 @@ pub(crate) mod tests {
             AT,
         )
         .expect("verified");
-        assert_eq!(verified.kind, "verified");
-        assert_eq!(verified.item.status, "removed");
+        assert_eq!(verified.kind, PlanChangeKind::Verified);
+        assert_eq!(verified.item.status.as_str(), "removed");
         assert_eq!(verified.item.verified_at.as_deref(), Some(AT));
-        assert_eq!(verified.before.as_deref(), Some("removed"));
+        assert_eq!(verified.before, Some(PlanStatus::Removed));
 
         let still_there = device(false, SCANNED_AFTER);
         let reopened = plan_change(
@@ -562,7 +563,7 @@ pub(crate) mod tests {
             AT,
         )
         .unwrap();
-        assert_eq!(back.item.status, "reopened");
+        assert_eq!(back.item.status.as_str(), "reopened");
         let waived = plan_change(
             Some(&item("open", BEFORE)),
             &finding(FindingStatus::Waived),
@@ -571,7 +572,7 @@ pub(crate) mod tests {
             AT,
         )
         .unwrap();
-        assert_eq!(waived.item.status, "waived");
+        assert_eq!(waived.item.status.as_str(), "waived");
         let unwaived = plan_change(
             Some(&waived.item),
             &finding(FindingStatus::Open),

@@ -34,7 +34,7 @@ pub async fn list(register: &Register) -> Result<Vec<PlanRow>, AppError> {
         .map(|item| {
             let device = devices.get(item.device_id.as_str());
             let state = plan_status(
-                &item.status,
+                item.status,
                 item.verified_at.is_some(),
                 device.is_some_and(|d| d.missing),
                 device.is_some_and(|d| later(&d.last_seen, &item.updated_at)),
@@ -103,12 +103,7 @@ pub async fn update(
     actor: &str,
 ) -> Result<PlanItem, AppError> {
     register
-        .update_plan_item_status(
-            item_id,
-            update.status.as_str(),
-            update.replaced_by.as_deref(),
-            actor,
-        )
+        .update_plan_item_status(item_id, update.status, update.replaced_by.as_deref(), actor)
         .await
         .map_err(|e| match e {
             RegisterError::NotFound { .. } => AppError::not_found(format!(

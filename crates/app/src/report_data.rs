@@ -10,7 +10,7 @@ use camsweep_model::Sensitivity;
 use camsweep_policy::PolicySet;
 use camsweep_register::{FindingFilter, Register};
 use camsweep_report as report;
-use report::{DeviceStatus, FindingStatus, PlanStatus, ReportData, Severity};
+use report::{DeviceStatus, FindingStatus, PlanStatus, ReportData};
 
 use crate::AppError;
 
@@ -27,19 +27,20 @@ pub fn parse_date(text: &str) -> Result<time::Date, AppError> {
 /// missing); a scan that sees the device after the removal was recorded reopens it; until a
 /// scan says either, it waits for verification.
 pub fn plan_status(
-    status: &str,
+    status: camsweep_model::PlanStatus,
     verified: bool,
     device_missing: bool,
     seen_after_update: bool,
 ) -> PlanStatus {
+    use camsweep_model::PlanStatus as Stored;
     match status {
-        "removed" | "replaced" if verified || device_missing => PlanStatus::Done,
-        "removed" | "replaced" if seen_after_update => PlanStatus::Reopened,
-        "removed" | "replaced" => PlanStatus::AwaitingVerification,
-        "scheduled" => PlanStatus::InProgress,
-        "waived" | "closed" => PlanStatus::Cancelled,
-        "reopened" => PlanStatus::Reopened,
-        _ => PlanStatus::Open,
+        Stored::Removed | Stored::Replaced if verified || device_missing => PlanStatus::Done,
+        Stored::Removed | Stored::Replaced if seen_after_update => PlanStatus::Reopened,
+        Stored::Removed | Stored::Replaced => PlanStatus::AwaitingVerification,
+        Stored::Scheduled => PlanStatus::InProgress,
+        Stored::Waived | Stored::Closed => PlanStatus::Cancelled,
+        Stored::Reopened => PlanStatus::Reopened,
+        Stored::Open => PlanStatus::Open,
     }
 }
 
@@ -136,12 +137,7 @@ pub async fn gather(
     }
     let mut report_findings = Vec::with_capacity(findings.len());
     for f in &findings {
-        // The register stores the word; an unknown one is an error, never silently `Info`.
-        let severity: Severity = f
-            .finding
-            .severity
-            .parse()
-            .map_err(|e| AppError::invalid(format!("finding {}: {e}", f.id)))?;
+        let severity = f.finding.severity;
         report_findings.push(report::Finding {
             id: f.id.clone(),
             device: f.device_id.clone(),
@@ -183,7 +179,7 @@ pub async fn gather(
             action: p.action.clone(),
             due: p.due.as_deref().and_then(|d| parse_date(d).ok()),
             status: plan_status(
-                &p.status,
+                p.status,
                 p.verified_at.is_some(),
                 missing.get(&p.device_id).copied().unwrap_or(false),
                 last_seen

@@ -49,6 +49,15 @@ macro_rules! words {
                 word(s, Self::ALL, Self::as_str, $what, $expected)
             }
         }
+
+        /// For reading a stored word (`#[sqlx(try_from = "String")]`): the edge parses once.
+        impl TryFrom<String> for $type {
+            type Error = UnknownValue;
+
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                s.parse()
+            }
+        }
     };
 }
 
@@ -265,6 +274,135 @@ words!(
     "organisation, site, network, device, identification, finding, waiver, scan, plan_item"
 );
 
+/// What a history line records about its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistoryAction {
+    Created,
+    Updated,
+    Deleted,
+    /// A device's address moved to another network.
+    Moved,
+    /// A scan that covered a device's address no longer found it.
+    Missing,
+    /// A device marked missing was found again.
+    Reappeared,
+    /// A finding was raised.
+    Opened,
+    /// A finding no longer stands.
+    Resolved,
+    /// A finding or plan item came back.
+    Reopened,
+    Waived,
+    Unwaived,
+    /// A scan or observations file was stored.
+    Ingested,
+    /// A rescan confirmed a recorded removal or replacement.
+    Verified,
+    /// A plan item whose finding was resolved.
+    Closed,
+}
+
+impl HistoryAction {
+    pub const ALL: [HistoryAction; 14] = [
+        Self::Created,
+        Self::Updated,
+        Self::Deleted,
+        Self::Moved,
+        Self::Missing,
+        Self::Reappeared,
+        Self::Opened,
+        Self::Resolved,
+        Self::Reopened,
+        Self::Waived,
+        Self::Unwaived,
+        Self::Ingested,
+        Self::Verified,
+        Self::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Updated => "updated",
+            Self::Deleted => "deleted",
+            Self::Moved => "moved",
+            Self::Missing => "missing",
+            Self::Reappeared => "reappeared",
+            Self::Opened => "opened",
+            Self::Resolved => "resolved",
+            Self::Reopened => "reopened",
+            Self::Waived => "waived",
+            Self::Unwaived => "unwaived",
+            Self::Ingested => "ingested",
+            Self::Verified => "verified",
+            Self::Closed => "closed",
+        }
+    }
+}
+
+words!(
+    HistoryAction,
+    "history action",
+    "created, updated, deleted, moved, missing, reappeared, opened, resolved, reopened, waived, \
+     unwaived, ingested, verified, closed"
+);
+
+/// What an evaluation did to a plan item (its history line's action is
+/// [`PlanChangeKind::history_action`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanChangeKind {
+    /// A new item for a finding that stands and asks for something.
+    Created,
+    /// Priority, action or due date changed.
+    Updated,
+    /// A rescan no longer finds a device recorded as removed or replaced.
+    Verified,
+    /// A rescan still finds such a device, or the item's finding came back.
+    Reopened,
+    /// Its finding was resolved.
+    Closed,
+    /// A waiver now covers its finding.
+    Waived,
+    /// The waiver ended.
+    Unwaived,
+}
+
+impl PlanChangeKind {
+    pub const ALL: [PlanChangeKind; 7] = [
+        Self::Created,
+        Self::Updated,
+        Self::Verified,
+        Self::Reopened,
+        Self::Closed,
+        Self::Waived,
+        Self::Unwaived,
+    ];
+
+    pub fn history_action(self) -> HistoryAction {
+        match self {
+            Self::Created => HistoryAction::Created,
+            Self::Updated => HistoryAction::Updated,
+            Self::Verified => HistoryAction::Verified,
+            Self::Reopened => HistoryAction::Reopened,
+            Self::Closed => HistoryAction::Closed,
+            Self::Waived => HistoryAction::Waived,
+            Self::Unwaived => HistoryAction::Unwaived,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.history_action().as_str()
+    }
+}
+
+words!(
+    PlanChangeKind,
+    "plan change",
+    "created, updated, verified, reopened, closed, waived, unwaived"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,5 +426,20 @@ mod tests {
         assert!(!PlanStatus::SET_BY_PEOPLE.contains(&PlanStatus::Closed));
         assert!(PlanStatus::Replaced.is_removal_claim());
         assert!(!PlanStatus::Scheduled.is_removal_claim());
+    }
+
+    #[test]
+    fn history_actions_and_plan_changes_round_trip_and_serialise_as_their_words() {
+        for a in HistoryAction::ALL {
+            assert_eq!(a.as_str().parse::<HistoryAction>(), Ok(a));
+            assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
+        }
+        for k in PlanChangeKind::ALL {
+            assert_eq!(k.as_str().parse::<PlanChangeKind>(), Ok(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+            assert!(HistoryAction::ALL.contains(&k.history_action()));
+        }
+        let err = HistoryAction::try_from("exploded".to_owned()).unwrap_err();
+        assert!(err.to_string().contains("is not a history action"), "{err}");
     }
 }

@@ -313,7 +313,7 @@ impl Register {
     pub async fn update_plan_item_status(
         &self,
         id: &str,
-        status: &str,
+        status: camsweep_model::PlanStatus,
         replaced_by: Option<&str>,
         actor: &str,
     ) -> Result<PlanItem, RegisterError> {
@@ -325,7 +325,7 @@ impl Register {
     }
 
     /// Applies plan changes (from `camsweep evaluate`) in one transaction; each appends a history
-    /// entry whose action is the change's kind (`created`, `verified`, `reopened`, ...).
+    /// entry whose action is the change's kind ([`camsweep_model::PlanChangeKind::history_action`]).
     pub async fn apply_plan_changes(
         &self,
         changes: &[PlanChange],

@@ -149,7 +149,8 @@ pub struct NewFinding {
     pub pack: String,
     pub rule: String,
     pub title: String,
-    pub severity: String,
+    #[sqlx(try_from = "String")]
+    pub severity: camsweep_model::Severity,
     pub action: String,
     pub citation_document: String,
     pub citation_paragraph: Option<String>,
@@ -206,7 +207,7 @@ pub struct FindingState {
 #[derive(Debug, Clone, Default)]
 pub struct FindingFilter {
     pub site: Option<String>,
-    pub severity: Option<String>,
+    pub severity: Option<camsweep_model::Severity>,
     pub action: Option<String>,
     pub pack: Option<String>,
     pub manufacturer: Option<String>,
@@ -231,9 +232,7 @@ pub struct HistoryEntry {
     pub actor: String,
     pub entity: camsweep_model::HistoryEntity,
     pub entity_id: String,
-    /// `created`, `updated`, `deleted`, `moved`, `missing`, `reappeared`, `opened`, `resolved`,
-    /// `reopened`, `waived`, `ingested`.
-    pub action: String,
+    pub action: camsweep_model::HistoryAction,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
 }
@@ -261,9 +260,9 @@ pub struct PlanItem {
     pub priority: i64,
     pub action: String,
     pub due: Option<String>,
-    /// open, scheduled, replaced, removed, waived (set by people, `camsweep plan update`);
-    /// reopened, closed (set by `camsweep evaluate`: see [`PlanChange`]).
-    pub status: String,
+    /// Set by people (`camsweep plan update`) or by `camsweep evaluate` (see [`PlanChange`]).
+    #[sqlx(try_from = "String")]
+    pub status: camsweep_model::PlanStatus,
     pub replaced_by: Option<String>,
     pub updated_at: String,
     /// When a rescan confirmed a recorded removal or replacement (the device was no longer
@@ -275,9 +274,7 @@ pub struct PlanItem {
 impl PlanItem {
     /// A removal or replacement has been recorded (verified or not).
     pub fn removal_claimed(&self) -> bool {
-        self.status
-            .parse::<camsweep_model::PlanStatus>()
-            .is_ok_and(camsweep_model::PlanStatus::is_removal_claim)
+        self.status.is_removal_claim()
     }
 }
 
@@ -286,13 +283,10 @@ impl PlanItem {
 pub struct PlanChange {
     /// The item as it should be stored.
     pub item: PlanItem,
-    /// What happened, for the history: `created`, `updated` (priority, action, due),
-    /// `verified` (a rescan no longer finds a device recorded as removed), `reopened` (a rescan
-    /// still finds it, or its finding came back), `closed` (its finding was resolved), `waived`,
-    /// `unwaived`.
-    pub kind: String,
+    /// What happened, for the history.
+    pub kind: camsweep_model::PlanChangeKind,
     /// The status before, when the item existed.
-    pub before: Option<String>,
+    pub before: Option<camsweep_model::PlanStatus>,
 }
 
 /// One stored scan or observations import.

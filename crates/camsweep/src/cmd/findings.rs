@@ -15,7 +15,7 @@ pub struct Args {
     pub site: Option<String>,
     /// Only this severity (critical, high, medium, low, info).
     #[arg(long)]
-    pub severity: Option<String>,
+    pub severity: Option<camsweep_model::Severity>,
     /// Only this action (e.g. remove-and-replace, disconnect-from-core).
     #[arg(long)]
     pub action: Option<String>,

@@ -11,7 +11,7 @@
 //! so they cannot live in [`Backend`] alone. Copy it as it is when adding a module.
 
 use super::writer::{Holder, LockWait, WriterNote, describe, is_busy};
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -96,7 +96,7 @@ pub(crate) struct HistoryLine {
     pub(crate) at: String,
     pub(crate) entity: HistoryEntity,
     pub(crate) entity_id: String,
-    pub(crate) action: String,
+    pub(crate) action: HistoryAction,
     pub(crate) before: Option<String>,
     pub(crate) after: Option<String>,
 }
@@ -106,7 +106,7 @@ impl HistoryLine {
         at: &str,
         entity: HistoryEntity,
         entity_id: &str,
-        action: &str,
+        action: HistoryAction,
         before: Option<serde_json::Value>,
         after: Option<serde_json::Value>,
     ) -> Self {
@@ -114,7 +114,7 @@ impl HistoryLine {
             at: at.to_owned(),
             entity,
             entity_id: entity_id.to_owned(),
-            action: action.to_owned(),
+            action,
             before: before.map(|v| v.to_string()),
             after: after.map(|v| v.to_string()),
         }
@@ -277,7 +277,7 @@ where
         actor: &str,
         entity: HistoryEntity,
         entity_id: &str,
-        action: &str,
+        action: HistoryAction,
         before: Option<serde_json::Value>,
         after: Option<serde_json::Value>,
     ) -> Result<(), RegisterError> {
@@ -302,7 +302,7 @@ where
                     .push_bind(actor.to_owned())
                     .push_bind(line.entity.as_str())
                     .push_bind(line.entity_id.clone())
-                    .push_bind(line.action.clone())
+                    .push_bind(line.action.as_str())
                     .push_bind(line.before.clone())
                     .push_bind(line.after.clone());
             });

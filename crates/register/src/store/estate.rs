@@ -1,6 +1,6 @@
 //! The estate aggregate: organisations, sites and networks, read and replaced as a whole.
 
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -64,7 +64,7 @@ where
         let placer = Placer::new(&estate.networks);
         let (old_index, new_index) = (EstateIndex::new(&old), EstateIndex::new(estate));
         let mut history_lines: Vec<HistoryLine> = Vec::new();
-        let mut line = |entity, id: &str, action: &str, before, after| {
+        let mut line = |entity, id: &str, action: HistoryAction, before, after| {
             history_lines.push(HistoryLine::new(&at, entity, id, action, before, after));
         };
 
@@ -85,7 +85,7 @@ where
                 line(
                     HistoryEntity::Device,
                     &device.id,
-                    "moved",
+                    HistoryAction::Moved,
                     Some(serde_json::json!({ "network": device.network_id })),
                     Some(serde_json::json!({ "network": new_network })),
                 );
@@ -124,7 +124,13 @@ where
         )
         .await?;
         for n in &deleted_networks {
-            line(HistoryEntity::Network, &n.id, "deleted", json(*n), None);
+            line(
+                HistoryEntity::Network,
+                &n.id,
+                HistoryAction::Deleted,
+                json(*n),
+                None,
+            );
         }
         change.deleted += deleted_networks.len();
 
@@ -246,7 +252,13 @@ where
         )
         .await?;
         for s in &deleted_sites {
-            line(HistoryEntity::Site, &s.id, "deleted", json(*s), None);
+            line(
+                HistoryEntity::Site,
+                &s.id,
+                HistoryAction::Deleted,
+                json(*s),
+                None,
+            );
         }
         let deleted_organisations: Vec<&Organisation> = old
             .organisations
@@ -265,7 +277,7 @@ where
             line(
                 HistoryEntity::Organisation,
                 &o.id,
-                "deleted",
+                HistoryAction::Deleted,
                 json(*o),
                 None,
             );
@@ -390,7 +402,7 @@ fn record_upsert<T: PartialEq + serde::Serialize>(
     line: &mut impl FnMut(
         HistoryEntity,
         &str,
-        &str,
+        HistoryAction,
         Option<serde_json::Value>,
         Option<serde_json::Value>,
     ),
@@ -406,12 +418,12 @@ fn record_upsert<T: PartialEq + serde::Serialize>(
         }
         Some(prev) => {
             change.updated += 1;
-            line(entity, id, "updated", json(prev), json(new));
+            line(entity, id, HistoryAction::Updated, json(prev), json(new));
             true
         }
         None => {
             change.created += 1;
-            line(entity, id, "created", None, json(new));
+            line(entity, id, HistoryAction::Created, None, json(new));
             true
         }
     }

@@ -1,6 +1,6 @@
 //! An evaluation: identifications and findings recomputed, stored in batched writes.
 
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use std::collections::{HashMap, HashSet};
 
 use camsweep_model::Identification;
@@ -188,7 +188,7 @@ where
                                 at,
                                 HistoryEntity::Finding,
                                 &id,
-                                "reopened",
+                                HistoryAction::Reopened,
                                 None,
                                 json(f),
                             ));
@@ -205,7 +205,7 @@ where
                             at,
                             HistoryEntity::Finding,
                             &id,
-                            "opened",
+                            HistoryAction::Opened,
                             None,
                             json(f),
                         ));
@@ -225,7 +225,7 @@ where
                     at,
                     HistoryEntity::Finding,
                     &id,
-                    "resolved",
+                    HistoryAction::Resolved,
                     None,
                     None,
                 ));
@@ -299,7 +299,7 @@ where
                 .push_bind(f.pack.clone())
                 .push_bind(f.rule.clone())
                 .push_bind(f.title.clone())
-                .push_bind(f.severity.clone())
+                .push_bind(f.severity.as_str())
                 .push_bind(f.action.clone())
                 .push_bind(f.citation_document.clone())
                 .push_bind(f.citation_paragraph.clone())
@@ -337,7 +337,7 @@ where
         builder.push_values(rows, |mut b, (id, f)| {
             b.push_bind(id.clone())
                 .push_bind(f.title.clone())
-                .push_bind(f.severity.clone())
+                .push_bind(f.severity.as_str())
                 .push_bind(f.action.clone())
                 .push_bind(f.citation_document.clone())
                 .push_bind(f.citation_paragraph.clone())
@@ -494,9 +494,9 @@ pub(crate) fn identification_history(
             HistoryEntity::Identification,
             device_id,
             if previous.is_some() {
-                "updated"
+                HistoryAction::Updated
             } else {
-                "created"
+                HistoryAction::Created
             },
             previous.map(record),
             Some(record(now)),

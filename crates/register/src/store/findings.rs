@@ -46,7 +46,7 @@ where
         )
         .bind(filter.include_resolved)
         .bind(&filter.site)
-        .bind(&filter.severity)
+        .bind(filter.severity.map(|s| s.as_str().to_owned()))
         .bind(&filter.action)
         .bind(&filter.pack)
         .bind(&filter.manufacturer)

@@ -1,6 +1,6 @@
 //! The append-only history.
 
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use sqlx::Executor;
 
 use super::backend::{Backend, Column};
@@ -40,24 +40,23 @@ where
         .during("reading history")?;
         rows.into_iter()
             .map(|row| {
-                let entity = row
-                    .entity
-                    .parse()
-                    .map_err(
-                        |e: camsweep_model::UnknownValue| RegisterError::CorruptRow {
-                            table: "history",
-                            id: row.id.to_string(),
-                            field: "entity",
-                            message: e.to_string(),
-                        },
-                    )?;
+                let corrupt = |field: &'static str| {
+                    move |e: camsweep_model::UnknownValue| RegisterError::CorruptRow {
+                        table: "history",
+                        id: row.id.to_string(),
+                        field,
+                        message: e.to_string(),
+                    }
+                };
+                let entity: HistoryEntity = row.entity.parse().map_err(corrupt("entity"))?;
+                let action: HistoryAction = row.action.parse().map_err(corrupt("action"))?;
                 Ok(HistoryEntry {
                     id: row.id,
                     at: row.at,
                     actor: row.actor,
                     entity,
                     entity_id: row.entity_id,
-                    action: row.action,
+                    action,
                     before: row.before_value.and_then(|b| serde_json::from_str(&b).ok()),
                     after: row.after_value.and_then(|a| serde_json::from_str(&a).ok()),
                 })

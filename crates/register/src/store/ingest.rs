@@ -1,6 +1,6 @@
 //! Ingest: one scan or observations import stored in one transaction.
 
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use std::collections::{HashMap, HashSet};
 
 use camsweep_model::{Identification, Observation};
@@ -103,7 +103,7 @@ where
             actor,
             HistoryEntity::Scan,
             &batch.scan_id,
-            "ingested",
+            HistoryAction::Ingested,
             None,
             Some(serde_json::json!({
                 "kind": batch.kind.as_str(),
@@ -181,7 +181,7 @@ where
                             actor,
                             HistoryEntity::Device,
                             &id,
-                            "reappeared",
+                            HistoryAction::Reappeared,
                             None,
                             None,
                         )
@@ -194,7 +194,7 @@ where
                             actor,
                             HistoryEntity::Device,
                             &id,
-                            "moved",
+                            HistoryAction::Moved,
                             Some(serde_json::json!({"address": prev.address, "network": prev.network_id})),
                             Some(serde_json::json!({"address": item.address, "network": network_id})),
                         )
@@ -237,7 +237,7 @@ where
                         actor,
                         HistoryEntity::Device,
                         &id,
-                        "created",
+                        HistoryAction::Created,
                         None,
                         Some(serde_json::json!({
                             "key": key, "mac": mac, "address": item.address, "network": network_id,
@@ -302,7 +302,7 @@ where
                         actor,
                         HistoryEntity::Device,
                         &device.id,
-                        "missing",
+                        HistoryAction::Missing,
                         None,
                         Some(serde_json::json!({ "scan": batch.scan_id })),
                     )

@@ -1,6 +1,6 @@
 //! The remediation plan table.
 
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use std::collections::HashSet;
 
 use sqlx::Executor;
@@ -54,7 +54,7 @@ where
     pub async fn update_plan_item_status(
         &self,
         id: &str,
-        status: &str,
+        status: camsweep_model::PlanStatus,
         replaced_by: Option<&str>,
         actor: &str,
     ) -> Result<PlanItem, RegisterError> {
@@ -77,8 +77,8 @@ where
             });
         };
         let mut item = row;
-        let before = item.status.clone();
-        item.status = status.to_owned();
+        let before = item.status;
+        item.status = status;
         item.verified_at = None;
         if let Some(replaced_by) = replaced_by {
             item.replaced_by = Some(replaced_by.to_owned());
@@ -90,7 +90,7 @@ where
              WHERE id = $1",
         )
         .bind(&item.id)
-        .bind(&item.status)
+        .bind(item.status.as_str())
         .bind(&item.replaced_by)
         .bind(&item.updated_at)
         .execute(&mut *tx)
@@ -102,7 +102,7 @@ where
             actor,
             HistoryEntity::PlanItem,
             &item.id,
-            "updated",
+            HistoryAction::Updated,
             Some(serde_json::json!({ "status": before })),
             json(&item),
         )
@@ -158,7 +158,7 @@ where
                         &change.item.updated_at,
                         HistoryEntity::PlanItem,
                         &change.item.id,
-                        &change.kind,
+                        change.kind.history_action(),
                         change
                             .before
                             .as_ref()
@@ -189,7 +189,7 @@ where
                 .push_bind(item.priority)
                 .push_bind(item.action.clone())
                 .push_bind(item.due.clone())
-                .push_bind(item.status.clone())
+                .push_bind(item.status.as_str())
                 .push_bind(item.replaced_by.clone())
                 .push_bind(item.updated_at.clone())
                 .push_bind(item.verified_at.clone());

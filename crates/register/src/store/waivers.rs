@@ -1,6 +1,6 @@
 //! Waivers: a finding accepted until a date, with a reason and who granted it.
 
-use camsweep_model::HistoryEntity;
+use camsweep_model::{HistoryAction, HistoryEntity};
 use std::collections::HashMap;
 
 use sqlx::Executor;
@@ -80,7 +80,7 @@ where
             by,
             HistoryEntity::Finding,
             finding_id,
-            "waived",
+            HistoryAction::Waived,
             None,
             json(&waiver),
         )

@@ -1,7 +1,7 @@
 //! `camsweep demo` (issue 6): the whole job on the built-in fictional department, checked against
 //! what the lab really served; the reports of every format agree; and a recorded removal is
 //! verified by a rescan that no longer finds the device, while one still there is reopened.
-//! Runs the built binary (`camsweep_tests::camsweep_binary` builds it when missing). Loopback only: the demo's lab serves
+//! Runs the built binary (`CARGO_BIN_EXE_camsweep`: Cargo builds it for this package's tests). Loopback only: the demo's lab serves
 //! 127.90.0.0/16.
 
 use std::collections::{BTreeSet, HashMap};
@@ -11,7 +11,7 @@ use std::process::Command;
 use camsweep_identify::Engine;
 use camsweep_kb::KnowledgeBase;
 use camsweep_lab::{Lab, LabOptions, LabSpec, ListenMode, TruthRecord};
-use camsweep_model::PrcNil;
+use camsweep_model::{PlanChangeKind, PlanStatus as StoredStatus, PrcNil};
 use camsweep_register::{DeviceRecord, FindingFilter, FindingStatus, Register};
 use camsweep_report::{PlanStatus, ReportData};
 use camsweep_scan::{Limits, ScanConfig, TargetSpec, scan};
@@ -21,7 +21,7 @@ use serde_json::Value;
 static DEMO_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn camsweep(args: &[&str]) -> String {
-    let output = Command::new(camsweep_tests::camsweep_binary())
+    let output = Command::new(env!("CARGO_BIN_EXE_camsweep"))
         .args(args)
         .env_remove("CAMSWEEP_DB")
         .env_remove("CAMSWEEP_KB")
@@ -218,7 +218,7 @@ fn the_demo_tells_the_labs_truth_and_every_report_format_agrees() {
             "covered on sensitive sites: {covered_sensitive}"
         );
         assert!(
-            items.iter().all(|i| i.status == "open"),
+            items.iter().all(|i| i.status == StoredStatus::Open),
             "a fresh demo's plan is all open"
         );
         register.close().await;
@@ -228,7 +228,7 @@ fn the_demo_tells_the_labs_truth_and_every_report_format_agrees() {
     let json: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
     let data: ReportData = serde_json::from_value(json["data"].clone()).unwrap();
-    crate::report::check_files_agree(&data, out);
+    camsweep_tests::reports::check_files_agree(&data, out);
     assert_eq!(data.devices.len(), truth.len());
     for key in [
         "prc_nil_equipment",
@@ -354,17 +354,17 @@ fn a_removal_is_verified_by_a_rescan_and_a_device_still_there_reopens_its_item()
         let register = open(out).await;
         let items = register.plan_items().await.unwrap();
         let removed = items.iter().find(|i| i.id == removed_item).unwrap();
-        assert_eq!(removed.status, "removed");
+        assert_eq!(removed.status, StoredStatus::Removed);
         assert!(removed.verified_at.is_some(), "verified by the rescan");
         let kept_now = items.iter().find(|i| i.id == kept_item).unwrap();
-        assert_eq!(kept_now.status, "reopened");
+        assert_eq!(kept_now.status, StoredStatus::Reopened);
         assert!(kept_now.verified_at.is_none());
         // The gone device's other items close with their (resolved) findings.
         for other in items
             .iter()
             .filter(|i| i.device_id == removed.device_id && i.id != removed_item)
         {
-            assert_eq!(other.status, "closed", "{other:?}");
+            assert_eq!(other.status, StoredStatus::Closed, "{other:?}");
         }
         let history = |id: String| {
             let register = register.clone();
@@ -374,7 +374,7 @@ fn a_removal_is_verified_by_a_rescan_and_a_device_still_there_reopens_its_item()
                     .await
                     .unwrap()
                     .into_iter()
-                    .map(|h| h.action)
+                    .map(|h| h.action.as_str())
                     .collect::<Vec<_>>()
             }
         };
@@ -426,7 +426,7 @@ fn a_removal_is_verified_by_a_rescan_and_a_device_still_there_reopens_its_item()
 /// new statuses pass the table's constraint (migration 0002).
 #[tokio::test]
 async fn plan_changes_and_scan_coverage_are_stored_alike_on_both_backends() {
-    use crate::register::{backends, device, estate, finding, scan};
+    use camsweep_tests::backends::{backends, device, estate, finding, scan};
     for b in backends().await {
         let r = &b.register;
         r.apply_estate(&estate(), "t", true).await.unwrap();
@@ -475,48 +475,61 @@ async fn plan_changes_and_scan_coverage_are_stored_alike_on_both_backends() {
             priority: 1,
             action: "remove-and-replace".into(),
             due: None,
-            status: "open".into(),
+            status: StoredStatus::Open,
             replaced_by: None,
             updated_at: camsweep_register::now_rfc3339(),
             verified_at: None,
         };
-        let change = |item: &camsweep_register::PlanItem, kind: &str, before: Option<&str>| {
+        let change = |item: &camsweep_register::PlanItem,
+                      kind: PlanChangeKind,
+                      before: Option<StoredStatus>| {
             camsweep_register::PlanChange {
                 item: item.clone(),
-                kind: kind.into(),
-                before: before.map(str::to_owned),
+                kind,
+                before,
             }
         };
-        r.apply_plan_changes(&[change(&item, "created", None)], "t")
+        r.apply_plan_changes(&[change(&item, PlanChangeKind::Created, None)], "t")
             .await
             .unwrap();
-        item.status = "removed".into();
+        item.status = StoredStatus::Removed;
         item.verified_at = Some(camsweep_register::now_rfc3339());
-        r.apply_plan_changes(&[change(&item, "verified", Some("open"))], "t")
-            .await
-            .unwrap();
+        r.apply_plan_changes(
+            &[change(
+                &item,
+                PlanChangeKind::Verified,
+                Some(StoredStatus::Open),
+            )],
+            "t",
+        )
+        .await
+        .unwrap();
         let stored = r.plan_items().await.unwrap();
         assert_eq!(stored, [item.clone()], "{}", b.name);
-        for status in ["reopened", "closed"] {
-            item.status = status.into();
-            r.apply_plan_changes(&[change(&item, status, Some("removed"))], "t")
+        for (status, kind) in [
+            (StoredStatus::Reopened, PlanChangeKind::Reopened),
+            (StoredStatus::Closed, PlanChangeKind::Closed),
+        ] {
+            item.status = status;
+            r.apply_plan_changes(&[change(&item, kind, Some(StoredStatus::Removed))], "t")
                 .await
                 .unwrap_or_else(|e| panic!("{}: status {status}: {e}", b.name));
         }
-        item.status = "finished".into();
+        // A change the table refuses (its device does not exist) is stored whole or not at all.
+        item.device_id = "no-such-device".into();
         assert!(
-            r.apply_plan_changes(&[change(&item, "updated", None)], "t")
+            r.apply_plan_changes(&[change(&item, PlanChangeKind::Updated, None)], "t")
                 .await
                 .is_err(),
-            "{}: unknown statuses are refused by the table",
+            "{}: an item of an unknown device is refused by the table",
             b.name
         );
-        let actions: Vec<String> = r
+        let actions: Vec<&str> = r
             .history(Some((camsweep_model::HistoryEntity::PlanItem, "p1")))
             .await
             .unwrap()
             .into_iter()
-            .map(|h| h.action)
+            .map(|h| h.action.as_str())
             .collect();
         assert_eq!(
             actions,

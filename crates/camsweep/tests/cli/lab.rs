@@ -35,7 +35,7 @@ fn connects(address: IpAddr, port: u16) -> bool {
 fn the_lab_binary_serves_its_truth_file_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let truth_path = dir.path().join("truth.json");
-    let mut child = Command::new(camsweep_tests::camsweep_binary())
+    let mut child = Command::new(env!("CARGO_BIN_EXE_camsweep"))
         .args([
             "lab",
             "--devices",

@@ -15,7 +15,7 @@ use camsweep_model::{
 use camsweep_register::CountedTable;
 use serde_json::Value;
 
-use crate::register::backends;
+use camsweep_tests::backends::backends;
 
 pub(crate) const ESTATE: &str = r#"[[organisation]]
 id = "dept"
@@ -71,7 +71,7 @@ impl Run {
 
 /// Runs `camsweep ARGS --db DB` with a clean environment for the register's variables.
 fn camsweep(db: &str, args: &[&str]) -> Run {
-    let output = Command::new(camsweep_tests::camsweep_binary())
+    let output = Command::new(env!("CARGO_BIN_EXE_camsweep"))
         .args(args)
         .args(["--db", db])
         .env_remove("CAMSWEEP_DB")
@@ -388,7 +388,15 @@ async fn ingest_evaluate_findings_waive_and_check_through_the_binary() {
             &db,
             &["findings", "--severity", "no-such", "--format", "json"],
         );
-        assert_eq!(none.json(), serde_json::json!([]), "[{}]", b.name);
+        // An unknown severity is refused with the words it could be, not answered with nothing.
+        assert_eq!(none.code, 2, "[{}] {none:?}", b.name);
+        assert!(
+            none.stderr.contains("\"no-such\" is not a severity")
+                && none.stderr.contains("critical, high"),
+            "[{}] {}",
+            b.name,
+            none.stderr
+        );
         let table = camsweep(&db, &["findings", "--site", "hq"]);
         expect(&table, 0, "findings table");
         assert!(table.stdout.contains("HCWS386"), "{}", table.stdout);
@@ -1019,7 +1027,8 @@ cidrs = ["127.78.0.0/24"]
         for id in &chosen {
             let item = stored.iter().find(|i| &i.id == id).unwrap();
             assert_eq!(
-                item.status, "removed",
+                item.status.as_str(),
+                "removed",
                 "[{}] item {id}: a recorded removal was lost",
                 b.name
             );
@@ -1091,7 +1100,7 @@ async fn sigterm_and_sighup_keep_the_scan_so_far_like_ctrl_c() {
         .await
         .expect("the lab starts on loopback");
         let target = address.to_string();
-        let child = Command::new(camsweep_tests::camsweep_binary())
+        let child = Command::new(env!("CARGO_BIN_EXE_camsweep"))
             .args(["scan", &target, "--no-udp", "--no-mac", "--no-progress"])
             .args(["--read-timeout", "60000", "--probe-timeout", "60000"])
             .args(["--host-timeout", "60000", "--format", "json", "--db", &db])

@@ -6,7 +6,7 @@ use std::process::Command;
 use crate::register_cli::ESTATE;
 
 fn camsweep(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(camsweep_tests::camsweep_binary())
+    let output = Command::new(env!("CARGO_BIN_EXE_camsweep"))
         .args(args)
         .env_remove("CAMSWEEP_DB")
         .env_remove("CAMSWEEP_ACTOR")

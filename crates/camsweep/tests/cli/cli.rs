@@ -20,7 +20,7 @@ fn a_closed_pipe_ends_the_command_quietly_with_exit_0() {
         vec!["lab", "--list-profiles"],
         vec!["identify", observations.as_str()],
     ] {
-        let mut child = Command::new(camsweep_tests::camsweep_binary())
+        let mut child = Command::new(env!("CARGO_BIN_EXE_camsweep"))
             .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -39,7 +39,7 @@ fn a_closed_pipe_ends_the_command_quietly_with_exit_0() {
 #[test]
 fn kb_reports_name_sizes_lists_sources_and_makers() {
     let kb = |args: &[&str]| {
-        let output = Command::new(camsweep_tests::camsweep_binary())
+        let output = Command::new(env!("CARGO_BIN_EXE_camsweep"))
             .arg("kb")
             .args(args)
             .output()
