@@ -4,19 +4,22 @@ use camsweep_model::ObservationKind;
 use tokio::time::Instant;
 
 use crate::config::Service;
-use crate::host::{HostCtx, Problem, Report};
-use crate::http::Stream;
 use crate::net::{ReadStop, read_more, write_all};
+use crate::probe::{HostCtx, Probe, Problem, Report};
+use crate::wire::Stream;
 
 const BANNER_LIMIT: usize = 2048;
 
-pub(crate) async fn probe(
-    ctx: &HostCtx,
-    port: u16,
-    service: Service,
-    first: Stream,
-    out: &mut Report,
-) {
+/// The banner probe of one of the services that greet first (SSH, Telnet, FTP).
+pub(crate) struct BannerProbe(pub Service);
+
+impl Probe for BannerProbe {
+    async fn probe(&self, ctx: &HostCtx, port: u16, conn: Stream, out: &mut Report) {
+        probe(ctx, port, self.0, conn, out).await;
+    }
+}
+
+async fn probe(ctx: &HostCtx, port: u16, service: Service, first: Stream, out: &mut Report) {
     let limits = &ctx.net.limits;
     let deadline = Instant::now() + limits.banner_timeout;
     let mut stream = first;

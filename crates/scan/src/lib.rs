@@ -15,13 +15,16 @@ mod credentials;
 mod error;
 mod host;
 mod http;
+mod https;
 pub mod neigh;
 mod net;
+mod probe;
 mod rtsp;
 mod snmp;
 pub mod targets;
 mod tls;
 mod udp;
+mod wire;
 
 #[cfg(test)]
 mod tests;
@@ -78,7 +81,7 @@ pub async fn scan<I: Identifier + ?Sized>(
     identifier: &I,
     events: mpsc::Sender<ScanEvent>,
 ) -> Result<ScanDocument, ScanError> {
-    let started_at = host::now_rfc3339();
+    let started_at = probe::now_rfc3339();
     let targets = Arc::new(Targets::resolve(&config.targets).await?);
     let mut ports = config.ports.clone();
     ports.sort_unstable();
@@ -149,7 +152,7 @@ pub async fn scan<I: Identifier + ?Sized>(
             let Some((index, addr)) = addresses.next() else {
                 break;
             };
-            let ctx = host::HostCtx {
+            let ctx = probe::HostCtx {
                 addr,
                 net: net.clone(),
                 tls: tls.clone(),
@@ -210,7 +213,7 @@ pub async fn scan<I: Identifier + ?Sized>(
         scan: ScanMeta {
             id: uuid::Uuid::now_v7().to_string(),
             started_at,
-            finished_at: Some(host::now_rfc3339()),
+            finished_at: Some(probe::now_rfc3339()),
             targets: targets
                 .given
                 .iter()
@@ -237,7 +240,7 @@ struct HostOutcome {
     addr: IpAddr,
     open_ports: Vec<u16>,
     observations: Vec<Observation>,
-    problems: Vec<host::Problem>,
+    problems: Vec<probe::Problem>,
     mac: Option<String>,
 }
 
@@ -261,7 +264,7 @@ impl HostOutcome {
 }
 
 async fn scan_host(
-    ctx: host::HostCtx,
+    ctx: probe::HostCtx,
     index: u64,
     ports: Arc<[u16]>,
     sweep: Option<Arc<udp::UdpSweep>>,

@@ -3,9 +3,9 @@
 use camsweep_model::ObservationKind;
 use tokio::time::Instant;
 
-use crate::host::{HostCtx, Problem, Report};
-use crate::http::{Failure, Stream, preview, read_more_head};
 use crate::net::{read_more, write_all};
+use crate::probe::{HostCtx, Probe, Problem, Report};
+use crate::wire::{Failure, Stream, preview, read_more_head};
 
 /// One RTSP response as read.
 #[derive(Debug, Clone)]
@@ -106,6 +106,28 @@ async fn exchange(
 }
 
 const MAX_REDIRECTS: usize = 3;
+
+pub(crate) struct RtspProbe;
+
+impl Probe for RtspProbe {
+    async fn probe(&self, ctx: &HostCtx, port: u16, conn: Stream, out: &mut Report) {
+        probe(ctx, port, Some(conn), out).await;
+    }
+}
+
+impl Report {
+    pub fn rtsp(&mut self, ctx: &HostCtx, port: u16, url: &str, resp: &RtspResponse) {
+        let _ = (resp.status, &resp.headers);
+        self.observe(
+            ctx,
+            ObservationKind::RtspResponse,
+            String::from_utf8_lossy(&resp.raw).into_owned(),
+            port,
+            "rtsp",
+            Some(url.to_owned()),
+        );
+    }
+}
 
 /// OPTIONS then DESCRIBE on `rtsp://address:port/`, following DESCRIBE redirects on this address.
 pub(crate) async fn probe(ctx: &HostCtx, port: u16, first: Option<Stream>, out: &mut Report) {

@@ -17,8 +17,8 @@ use tokio_rustls::TlsConnector;
 
 use crate::config::Limits;
 use crate::error::ScanError;
-use crate::http::Failure;
 use crate::net::{ReadStop, read_more, write_all};
+use crate::wire::Failure;
 
 /// Accepts every certificate: the scanner records certificates as evidence and never sends
 /// anything secret over these connections except user-supplied device credentials, which the
@@ -215,7 +215,7 @@ fn parse_server_flight(buf: &[u8]) -> Flight {
             }
             Err(tls_parser::Err::Incomplete(_)) => break,
             Err(_) => {
-                return Flight::Failed(format!("not a TLS record: {}", crate::http::preview(rest)));
+                return Flight::Failed(format!("not a TLS record: {}", crate::wire::preview(rest)));
             }
         }
     }

@@ -18,8 +18,8 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use crate::error::ScanError;
-use crate::host::now_rfc3339;
 use crate::net::Net;
+use crate::probe::now_rfc3339;
 use crate::snmp::{self, SNMP_PORT, SnmpIds};
 use crate::targets::Targets;
 
