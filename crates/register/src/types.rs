@@ -20,6 +20,13 @@ impl BatchKind {
             Self::Observations => "observations",
         }
     }
+
+    /// The kind a stored word names.
+    pub fn from_word(word: &str) -> Option<Self> {
+        [Self::Scan, Self::Observations]
+            .into_iter()
+            .find(|k| k.as_str() == word)
+    }
 }
 
 /// One batch to store in one transaction.
@@ -293,8 +300,7 @@ pub struct PlanChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScanRecord {
     pub id: String,
-    /// `scan` or `observations`.
-    pub kind: String,
+    pub kind: BatchKind,
     pub source_file: Option<String>,
     pub started_at: String,
     pub finished_at: Option<String>,

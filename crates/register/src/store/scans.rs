@@ -102,7 +102,12 @@ impl ScanRow {
             unresponsive: list(self.unresponsive, "unresponsive")?,
             malformed: list(self.malformed, "malformed")?,
             excluded: list(self.excluded, "excluded")?,
-            kind: self.kind,
+            kind: BatchKind::from_word(&self.kind).ok_or_else(|| RegisterError::CorruptRow {
+                table: "scans",
+                id: id.clone(),
+                field: "kind",
+                message: format!("{:?} is not scan or observations", self.kind),
+            })?,
             source_file: self.source_file,
             started_at: self.started_at,
             finished_at: self.finished_at,
