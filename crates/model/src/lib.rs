@@ -25,5 +25,5 @@ pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
 pub use scope::{AddressSet, Coverage, ScanScope};
 pub use timestamp::{EARLIEST_SENSIBLE_YEAR, Timestamp, TimestampError};
 pub use vocabulary::{
-    FindingStatus, HistoryEntity, PlanStatus, Sensitivity, Severity, UnknownValue, Zone,
+    FindingStatus, HistoryEntity, PlanStatus, Role, Sensitivity, Severity, UnknownValue, Zone,
 };
