@@ -10,3 +10,4 @@ mod register;
 mod register_cli;
 mod report;
 mod scan;
+mod server;
