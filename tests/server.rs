@@ -532,6 +532,51 @@ async fn roles_tokens_and_bad_input_answer_problem_details() {
         f.get("alice", "/api/v1/no-such-endpoint")
             .await
             .problem(404);
+        f.call(Some("alice"), "DELETE", "/api/v1/devices", None)
+            .await
+            .problem(405);
+        let huge = format!(
+            r#"{{"status":"removed","reason":"{}"}}"#,
+            "x".repeat(2 << 20)
+        );
+        f.call(Some("ed"), "PATCH", &path, Some(&huge))
+            .await
+            .problem(413);
+
+        // Two editors' changes at once: both land, each in its own history line.
+        let before = f.get("alice", &path).await.ok()["history"]
+            .as_array()
+            .unwrap()
+            .len();
+        let (one, two) = tokio::join!(
+            f.call(
+                Some("ed"),
+                "PATCH",
+                &path,
+                Some(r#"{"status":"removed","reason":"one"}"#)
+            ),
+            f.call(
+                Some("ed"),
+                "PATCH",
+                &path,
+                Some(r#"{"status":"replaced","replaced_by":"Axis P3265","reason":"two"}"#)
+            ),
+        );
+        let (one, two) = (one.ok(), two.ok());
+        let history = f.get("alice", &path).await.ok()["history"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(history.len(), before + 2, "{history:?}");
+        let reasons: BTreeSet<&str> = history[before..]
+            .iter()
+            .map(|h| h["after"]["reason"].as_str().unwrap())
+            .collect();
+        assert_eq!(reasons, BTreeSet::from(["one", "two"]));
+        // The later change's "before" is what the earlier one stored.
+        let first = history[before]["after"]["status"].clone();
+        assert_eq!(history[before + 1]["before"]["status"], first);
+        assert!([one["status"].clone(), two["status"].clone()].contains(&first));
 
         // Tokens: none, malformed, unknown, revoked.
         f.call(None, "GET", "/api/v1/devices", None)

@@ -104,8 +104,33 @@ pub fn router(state: State, config: &ServerConfig) -> axum::Router {
             StatusCode::REQUEST_TIMEOUT,
             config.request_timeout.max(Duration::from_millis(1)),
         ))
+        .layer(axum::middleware::map_response(bare_errors_as_problems))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// An error answered without a body by the layers (405 for a method a path does not have,
+/// 408 for a request past its time) becomes a problem details answer too.
+async fn bare_errors_as_problems(response: axum::response::Response) -> axum::response::Response {
+    let status = response.status();
+    if (status.is_client_error() || status.is_server_error())
+        && !response
+            .headers()
+            .contains_key(axum::http::header::CONTENT_TYPE)
+    {
+        let detail = match status {
+            StatusCode::METHOD_NOT_ALLOWED => "this path does not take this method",
+            StatusCode::REQUEST_TIMEOUT => "the request took longer than the server allows",
+            _ => "the request was refused",
+        };
+        let mut problem = Problem::new(status, detail).into_response();
+        // Keep `Allow` and the like.
+        for (name, value) in response.headers() {
+            problem.headers_mut().entry(name).or_insert(value.clone());
+        }
+        return problem;
+    }
+    response
 }
 
 /// The caller as the server knows it.
