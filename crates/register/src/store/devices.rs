@@ -189,6 +189,13 @@ where
         limit: usize,
     ) -> Result<Vec<DeviceRecord>, RegisterError> {
         let text = filter.text.as_deref().map(like_pattern);
+        // Two statements, not `($7 IS NULL OR d.id > $7)`: a prepared statement's generic plan
+        // cannot start an index range at an optional bound, and would read every earlier
+        // device to reach a deep page.
+        let after_clause = match after {
+            Some(_) => "d.id > $7",
+            None => "CAST($7 AS TEXT) IS NULL",
+        };
         let sql = format!(
             "{DEVICE_SELECT}
              WHERE ($1 IS NULL OR s.organisation_id = $1)
@@ -202,7 +209,7 @@ where
                     OR LOWER(COALESCE(i.manufacturer, '')) LIKE $6 ESCAPE '\\'
                     OR LOWER(COALESCE(i.brand, '')) LIKE $6 ESCAPE '\\'
                     OR LOWER(COALESCE(i.model, '')) LIKE $6 ESCAPE '\\')
-               AND ($7 IS NULL OR d.id > $7)
+               AND {after_clause}
              ORDER BY d.id
              LIMIT $8"
         );
