@@ -619,6 +619,14 @@ async fn roles_tokens_and_bad_input_answer_problem_details() {
         request(f.addr, "GET", "/api/v1/me", bearer, None)
             .await
             .problem(401);
+        // The scheme's case does not matter.
+        let lower = Some(format!("bearer {}", f.tokens["alice"]));
+        assert_eq!(
+            request(f.addr, "GET", "/api/v1/me", lower, None)
+                .await
+                .status,
+            200
+        );
         // The other token of the same user still works.
         f.get("alice", "/api/v1/me").await.ok();
 

@@ -83,7 +83,8 @@ pub struct DeviceSummary {
     pub model: Option<String>,
     pub firmware: Option<String>,
     /// `ip-camera`, `nvr`, ... or `unknown`.
-    pub device_type: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub device_type: camsweep_model::DeviceType,
     pub confidence: f64,
     pub covered: bool,
     pub missing: bool,
@@ -107,9 +108,7 @@ impl DeviceSummary {
             model: identification.and_then(|i| i.model.clone()),
             firmware: identification.and_then(|i| i.firmware.clone()),
             device_type: identification
-                .map_or(camsweep_model::DeviceType::Unknown, |i| i.device_type)
-                .as_str()
-                .to_owned(),
+                .map_or(camsweep_model::DeviceType::Unknown, |i| i.device_type),
             confidence: identification.map_or(0.0, |i| i.confidence),
             covered: is_covered(record),
             missing: record.missing,
