@@ -261,6 +261,19 @@ async fn request(
     }
 }
 
+/// `GET /api/v1/me` with `token`: who the server says it belongs to.
+async fn me_with(addr: SocketAddr, token: &str) -> Value {
+    request(
+        addr,
+        "GET",
+        "/api/v1/me",
+        Some(format!("Bearer {token}")),
+        None,
+    )
+    .await
+    .ok()
+}
+
 fn bytes(text: &str) -> hyper::body::Bytes {
     hyper::body::Bytes::copy_from_slice(text.as_bytes())
 }
@@ -630,6 +643,41 @@ async fn roles_tokens_and_bad_input_answer_problem_details() {
         // The other token of the same user still works.
         f.get("alice", "/api/v1/me").await.ok();
 
+        // A login with the password gives a token; five failures and the sixth attempt is
+        // refused, the right password too.
+        let good = r#"{"name":"bob","password":"a long enough password"}"#;
+        let r = f.call(None, "POST", "/api/v1/tokens", Some(good)).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let token = r.json()["token"].as_str().unwrap().to_owned();
+        assert_eq!(me_with(f.addr, &token).await["name"], "bob");
+        let wrong = r#"{"name":"bob","password":"not the password"}"#;
+        let unknown = r#"{"name":"nobody","password":"a long enough password"}"#;
+        let p = f
+            .call(None, "POST", "/api/v1/tokens", Some(unknown))
+            .await
+            .problem(401);
+        for _ in 0..5 {
+            let q = f
+                .call(None, "POST", "/api/v1/tokens", Some(wrong))
+                .await
+                .problem(401);
+            assert_eq!(
+                q["detail"], p["detail"],
+                "an unknown name and a wrong password alike"
+            );
+        }
+        f.call(None, "POST", "/api/v1/tokens", Some(good))
+            .await
+            .problem(429);
+        // Another name is not affected.
+        let alice = r#"{"name":"alice","password":"a long enough password"}"#;
+        assert_eq!(
+            f.call(None, "POST", "/api/v1/tokens", Some(alice))
+                .await
+                .status,
+            201
+        );
+
         f.stop().await;
         b.cleanup().await;
     }
@@ -754,6 +802,7 @@ async fn the_openapi_document_lists_the_routes() {
         ("/api/v1/check", "post"),
         ("/api/v1/answer", "get"),
         ("/api/v1/me", "get"),
+        ("/api/v1/tokens", "post"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),
@@ -856,16 +905,7 @@ async fn the_binary_serves_prints_its_address_and_stops_on_sigterm() {
         .parse()
         .unwrap();
     assert_ne!(addr.port(), 0);
-    let me = request(
-        addr,
-        "GET",
-        "/api/v1/me",
-        Some(format!("Bearer {token}")),
-        None,
-    )
-    .await
-    .ok();
-    assert_eq!(me["organisation"], "beta");
+    assert_eq!(me_with(addr, &token).await["organisation"], "beta");
     let sent = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status()

@@ -2,7 +2,7 @@
 //! as SHA-256 hashes, revocable) and the token check every request passes.
 
 use argon2::Argon2;
-use argon2::password_hash::PasswordHasher as _;
+use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _, phc::PasswordHash};
 use base64::Engine as _;
 use camsweep_model::Role;
 use camsweep_register::{Register, RegisterError, TokenRecord, UserRecord};
@@ -66,6 +66,64 @@ pub async fn create_token(register: &Register, user: &str) -> Result<NewToken, A
     Ok(NewToken { token, record })
 }
 
+/// Failed logins for one name within [`LOGIN_WINDOW`] before the next is refused.
+pub const MAX_LOGIN_FAILURES: i64 = 5;
+
+/// The window over which failed logins count.
+pub const LOGIN_WINDOW: time::Duration = time::Duration::minutes(15);
+
+/// A login: user `name` with its password gets a new API token. After
+/// [`MAX_LOGIN_FAILURES`] failures for that name within [`LOGIN_WINDOW`] every attempt is
+/// refused until the oldest ages out, the right password too (the failures are counted in the
+/// register, so every replica refuses alike). An unknown name and a wrong password are
+/// answered alike, and both cost a hash verification.
+pub async fn login(register: &Register, name: &str, password: &str) -> Result<NewToken, AppError> {
+    let now = time::OffsetDateTime::now_utc();
+    let since = rfc3339(now - LOGIN_WINDOW);
+    if register.login_failures_since(name, &since).await? >= MAX_LOGIN_FAILURES {
+        return Err(AppError::TooManyAttempts {
+            message: format!(
+                "too many failed logins for {name:?} in the last {} minutes; try again later",
+                LOGIN_WINDOW.whole_minutes()
+            ),
+        });
+    }
+    let stored = register.user_with_password(name).await?;
+    // An unknown name is checked against a hash of nothing, so that it takes as long.
+    let hash = stored
+        .as_ref()
+        .map_or_else(|| UNKNOWN_USER_HASH.to_owned(), |(_, h)| h.clone());
+    let verified = cpu_bound(|| {
+        PasswordHash::new(&hash).is_ok_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+    });
+    match stored {
+        Some((user, _)) if verified => create_token(register, &user.name).await,
+        _ => {
+            register.record_login_failure(name, &rfc3339(now)).await?;
+            Err(AppError::Unauthenticated {
+                message: "the name or the password is wrong".into(),
+            })
+        }
+    }
+}
+
+/// An argon2id hash (default parameters) that no password given here matches in practice.
+const UNKNOWN_USER_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jm3wNsVGn2TfWG2GcR5pSkLdTc7RkyVLgdmYgmyvD3Y";
+
+/// UTC, fixed width (microseconds), so that text order is time order, as the register writes.
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+    );
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&fmt)
+        .unwrap_or_default()
+}
+
 /// Revokes token `id`: from then on it authenticates no one.
 pub async fn revoke_token(register: &Register, id: &str) -> Result<TokenRecord, AppError> {
     register.revoke_token(id).await.map_err(|e| match e {
@@ -95,6 +153,20 @@ fn token_hash(token: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_unknown_users_hash_is_a_hash_no_password_matches() {
+        use argon2::password_hash::PasswordVerifier as _;
+        let hash = argon2::password_hash::phc::PasswordHash::new(super::UNKNOWN_USER_HASH)
+            .expect("a PHC string");
+        assert!(
+            argon2::Argon2::default()
+                .verify_password(b"", &hash)
+                .is_err()
+        );
+        let t = time::macros::datetime!(2026-12-03 18:00:00 UTC);
+        assert_eq!(super::rfc3339(t), "2026-12-03T18:00:00.000000Z");
+    }
+
     #[test]
     fn tokens_hash_to_64_hex_digits() {
         let h = super::token_hash("csw_x");

@@ -22,6 +22,8 @@ pub enum Category {
     Permission,
     /// The caller did not say who it is, or said it with a token that is unknown or revoked.
     Unauthenticated,
+    /// The caller tried too often (failed logins); it may try again later.
+    TooManyAttempts,
     /// A fault of camsweep or its storage.
     Internal,
 }
@@ -36,6 +38,7 @@ impl Category {
             Category::Precondition => 412,
             Category::Permission => 403,
             Category::Unauthenticated => 401,
+            Category::TooManyAttempts => 429,
             Category::Internal => 500,
         }
     }
@@ -54,6 +57,8 @@ pub enum AppError {
     Forbidden { message: String },
     #[error("{message}")]
     Unauthenticated { message: String },
+    #[error("{message}")]
+    TooManyAttempts { message: String },
     #[error("{message}")]
     Precondition { message: String },
     #[error("reading {}", path.display())]
@@ -208,6 +213,7 @@ impl AppError {
             | AppError::Observations(_) => Category::InvalidInput,
             AppError::Forbidden { .. } => Category::Permission,
             AppError::Unauthenticated { .. } => Category::Unauthenticated,
+            AppError::TooManyAttempts { .. } => Category::TooManyAttempts,
             AppError::ScanDocument(camsweep_import::DocumentError::Read { source, .. }) => {
                 io(source)
             }

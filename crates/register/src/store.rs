@@ -261,6 +261,28 @@ impl Register {
         dispatch!(self, s => s.user(name).await)
     }
 
+    /// A user and its password hash (for a login).
+    pub async fn user_with_password(
+        &self,
+        name: &str,
+    ) -> Result<Option<(UserRecord, String)>, RegisterError> {
+        dispatch!(self, s => s.user_with_password(name).await)
+    }
+
+    /// Records a failed login for `name` at `at` (RFC 3339).
+    pub async fn record_login_failure(&self, name: &str, at: &str) -> Result<(), RegisterError> {
+        dispatch!(self, s => s.record_login_failure(name, at).await)
+    }
+
+    /// How many logins for `name` failed at or after `since` (RFC 3339).
+    pub async fn login_failures_since(
+        &self,
+        name: &str,
+        since: &str,
+    ) -> Result<i64, RegisterError> {
+        dispatch!(self, s => s.login_failures_since(name, since).await)
+    }
+
     /// Stores a new API token of user `user` by its SHA-256 (`token_hash`, hex).
     pub async fn add_token(
         &self,

@@ -66,6 +66,7 @@ impl Modify for BearerAuth {
 fn api() -> (axum::Router<State>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(me))
+        .routes(routes!(login))
         .routes(routes!(organisations))
         .routes(routes!(sites))
         .routes(routes!(networks))
@@ -160,6 +161,29 @@ async fn estate_of(
     state: &State,
 ) -> Result<camsweep_model::estate::Estate, Problem> {
     Ok(browse::estate(&state.register, &caller.scope()).await?)
+}
+
+/// A login.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct Login {
+    name: String,
+    password: String,
+}
+
+/// A new API token for a user's name and password (no token needed). Five failed logins for
+/// a name within 15 minutes and the next are refused with 429, counted in the register.
+#[utoipa::path(post, path = "/api/v1/tokens", security(()), request_body = Login,
+    responses((status = 201, body = Object, description = "`token` (shown this once), `id`, `user`"),
+              (status = 401, body = Problem, content_type = "application/problem+json"),
+              (status = 429, body = Problem, content_type = "application/problem+json")))]
+async fn login(
+    AxumState(state): AxumState<State>,
+    body: Result<Json<Login>, JsonRejection>,
+) -> Result<(StatusCode, Json<camsweep_app::access::NewToken>), Problem> {
+    let Json(login) = body?;
+    let token = camsweep_app::access::login(&state.register, &login.name, &login.password).await?;
+    Ok((StatusCode::CREATED, Json(token)))
 }
 
 /// The organisations the caller sees.

@@ -23,3 +23,12 @@ CREATE TABLE api_tokens (
     revoked_at TEXT
 );
 CREATE INDEX api_tokens_user ON api_tokens(user_id);
+
+-- Failed logins (`POST /api/v1/tokens`), kept in the register so that every replica of the
+-- server counts the same ones: too many for a name within a while and the next is refused.
+CREATE TABLE login_failures (
+    id        TEXT PRIMARY KEY,
+    user_name TEXT NOT NULL,
+    at        TEXT NOT NULL
+);
+CREATE INDEX login_failures_user ON login_failures(user_name, at);

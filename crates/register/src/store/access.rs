@@ -113,6 +113,51 @@ where
         row.map(UserRow::into_record).transpose()
     }
 
+    /// A user and its password hash (for a login).
+    pub async fn user_with_password(
+        &self,
+        name: &str,
+    ) -> Result<Option<(UserRecord, String)>, RegisterError> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE name = $1")
+                .bind(name)
+                .fetch_optional(&self.pool)
+                .await
+                .during("reading a user's password hash")?;
+        let Some((_, hash)) = row else {
+            return Ok(None);
+        };
+        Ok(self.user(name).await?.map(|user| (user, hash)))
+    }
+
+    /// Records a failed login for `name` (known or not) at `at` (RFC 3339).
+    pub async fn record_login_failure(&self, name: &str, at: &str) -> Result<(), RegisterError> {
+        sqlx::query("INSERT INTO login_failures (id, user_name, at) VALUES ($1, $2, $3)")
+            .bind(new_id())
+            .bind(name)
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .during("recording a failed login")?;
+        Ok(())
+    }
+
+    /// How many logins for `name` failed at or after `since` (RFC 3339).
+    pub async fn login_failures_since(
+        &self,
+        name: &str,
+        since: &str,
+    ) -> Result<i64, RegisterError> {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM login_failures WHERE user_name = $1 AND at >= $2")
+                .bind(name)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await
+                .during("counting failed logins")?;
+        Ok(n)
+    }
+
     pub async fn add_token(
         &self,
         user: &str,
