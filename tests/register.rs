@@ -1122,9 +1122,16 @@ async fn a_removal_recorded_during_an_evaluation_is_applied_after_it_not_lost() 
             let existing = existing.expect("the item exists").clone();
             let r = r.clone();
             *person.lock().unwrap() = Some(tokio::spawn(async move {
-                r.update_plan_item_status("item-1", "removed".parse().unwrap(), None, "person")
-                    .await
-                    .unwrap()
+                r.update_plan_item_status(
+                    &camsweep_register::Scope::All,
+                    "item-1",
+                    "removed".parse().unwrap(),
+                    None,
+                    None,
+                    "person",
+                )
+                .await
+                .unwrap()
             }));
             // Time for the person's change to commit, were it not held back.
             std::thread::sleep(Duration::from_millis(700));

@@ -6,3 +6,4 @@ mod policy;
 mod register;
 mod report;
 mod scan;
+mod server;

@@ -198,3 +198,41 @@ pub fn finding(pack: &str, rule: &str) -> NewFinding {
         due_basis: None,
     }
 }
+
+/// Two organisations (alpha, beta), each with a sensitive site and networks on loopback: the
+/// estate of the server tests, where nothing of one may reach the other's users.
+pub const TWO_ORGANISATIONS: &str = r#"
+[[organisation]]
+id = "alpha"
+name = "Alpha Department"
+policies = ["uk-hcws386-2022"]
+
+[[organisation]]
+id = "beta"
+name = "Beta Agency"
+policies = ["uk-hcws386-2022"]
+
+[[site]]
+id = "a-hq"
+organisation = "alpha"
+name = "Alpha HQ"
+sensitivity = "sensitive"
+
+[[site]]
+id = "b-hq"
+organisation = "beta"
+name = "Beta HQ"
+sensitivity = "sensitive"
+
+[[network]]
+id = "a-core"
+site = "a-hq"
+zone = "core"
+cidrs = ["127.61.0.0/16"]
+
+[[network]]
+id = "b-core"
+site = "b-hq"
+zone = "core"
+cidrs = ["127.62.0.0/16"]
+"#;

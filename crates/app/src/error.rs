@@ -20,6 +20,10 @@ pub enum Category {
     Precondition,
     /// The caller may not do this.
     Permission,
+    /// The caller did not say who it is, or said it with a token that is unknown or revoked.
+    Unauthenticated,
+    /// The caller tried too often (failed logins); it may try again later.
+    TooManyAttempts,
     /// A fault of camsweep or its storage.
     Internal,
 }
@@ -33,6 +37,8 @@ impl Category {
             Category::Conflict => 409,
             Category::Precondition => 412,
             Category::Permission => 403,
+            Category::Unauthenticated => 401,
+            Category::TooManyAttempts => 429,
             Category::Internal => 500,
         }
     }
@@ -42,8 +48,17 @@ impl Category {
 pub enum AppError {
     #[error("{message}")]
     Invalid { message: String },
+    /// Bad input in one named field (a query parameter, a JSON member, an option).
+    #[error("{field}: {message}")]
+    InvalidField { field: String, message: String },
     #[error("{message}")]
     NotFound { message: String },
+    #[error("{message}")]
+    Forbidden { message: String },
+    #[error("{message}")]
+    Unauthenticated { message: String },
+    #[error("{message}")]
+    TooManyAttempts { message: String },
     #[error("{message}")]
     Precondition { message: String },
     #[error("reading {}", path.display())]
@@ -125,6 +140,25 @@ impl AppError {
         }
     }
 
+    pub fn invalid_field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::InvalidField {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The input field the error is about, when it names one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::InvalidField { field, .. } => Some(field),
+            AppError::Register { source, .. } | AppError::Store(source) => match source {
+                camsweep_register::RegisterError::Invalid { field, .. } => Some(field),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn precondition(message: impl Into<String>) -> Self {
         AppError::Precondition {
             message: message.into(),
@@ -174,7 +208,12 @@ impl AppError {
             _ => Category::InvalidInput,
         };
         match self {
-            AppError::Invalid { .. } | AppError::Observations(_) => Category::InvalidInput,
+            AppError::Invalid { .. }
+            | AppError::InvalidField { .. }
+            | AppError::Observations(_) => Category::InvalidInput,
+            AppError::Forbidden { .. } => Category::Permission,
+            AppError::Unauthenticated { .. } => Category::Unauthenticated,
+            AppError::TooManyAttempts { .. } => Category::TooManyAttempts,
             AppError::ScanDocument(camsweep_import::DocumentError::Read { source, .. }) => {
                 io(source)
             }

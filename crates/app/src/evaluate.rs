@@ -400,6 +400,7 @@ pub(crate) mod tests {
             label: None,
             network_id: Some("hq-core".into()),
             site_id: Some("hq".into()),
+            organisation_id: Some("dept".into()),
             first_seen: "2026-01-01T00:00:00Z".into(),
             last_seen: last_seen.into(),
             missing,

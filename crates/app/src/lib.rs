@@ -2,6 +2,8 @@
 //! the web server to come are two faces of this crate: each parses its input (arguments, HTTP),
 //! calls one function here, and renders the result. Nothing here prints.
 //!
+//! - [`access`]: users, API tokens and the token check of `camsweep serve`.
+//! - [`browse`]: the register as a reader under a scope sees it (the server's reads).
 //! - [`config`]: the configuration file (`camsweep.toml`), read and checked.
 //! - [`kb`]: the knowledge base, embedded or from a directory.
 //! - [`scan`]: scan options into the scanner's configuration, the scan, and storing it
@@ -21,6 +23,8 @@
 //! - [`error`]: one error type with a category, mapped to exit codes by the binary and to HTTP
 //!   statuses by the server, each in one place.
 
+pub mod access;
+pub mod browse;
 pub mod config;
 pub mod demo;
 pub mod error;

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use camsweep_model::HistoryEntity;
 use camsweep_model::PlanStatus;
-use camsweep_register::{PlanItem, Register, RegisterError};
+use camsweep_register::{HistoryEntry, PlanItem, Register, RegisterError, Scope};
 use serde::Serialize;
 
 use crate::AppError;
@@ -23,14 +24,22 @@ pub struct PlanRow {
     pub address: String,
 }
 
-/// Every plan item in priority order (then by id), each with its verified state.
-pub async fn list(register: &Register) -> Result<Vec<PlanRow>, AppError> {
+/// Every plan item the scope sees (its device is on the organisation's sites) in priority
+/// order (then by id), each with its verified state.
+pub async fn list(register: &Register, scope: &Scope) -> Result<Vec<PlanRow>, AppError> {
     let mut items = register.plan_items().await?;
     items.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.id.cmp(&b.id)));
     let devices = register.devices().await?;
     let devices: HashMap<&str, _> = devices.iter().map(|d| (d.id.as_str(), d)).collect();
     Ok(items
         .into_iter()
+        .filter(|item| {
+            scope.admits(
+                devices
+                    .get(item.device_id.as_str())
+                    .and_then(|d| d.organisation_id.as_deref()),
+            )
+        })
         .map(|item| {
             let device = devices.get(item.device_id.as_str());
             let state = plan_status(
@@ -51,6 +60,59 @@ pub async fn list(register: &Register) -> Result<Vec<PlanRow>, AppError> {
         .collect())
 }
 
+/// One plan item with its history, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanItemDetail {
+    #[serde(flatten)]
+    pub row: PlanRow,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// Plan item `item_id`, when the scope sees it.
+pub async fn item(
+    register: &Register,
+    scope: &Scope,
+    item_id: &str,
+) -> Result<PlanItemDetail, AppError> {
+    let row = list(register, scope)
+        .await?
+        .into_iter()
+        .find(|row| row.item.id == item_id)
+        .ok_or_else(|| AppError::not_found(format!("no plan item {item_id:?}")))?;
+    let history = register
+        .history(Some((HistoryEntity::PlanItem, item_id)))
+        .await?;
+    Ok(PlanItemDetail { row, history })
+}
+
+impl PlanUpdate {
+    /// The update a person asks for by its status word (people set: open, scheduled,
+    /// replaced, removed, waived); errors name `field`.
+    pub fn from_word(
+        field: &str,
+        status: &str,
+        replaced_by: Option<String>,
+    ) -> Result<Self, AppError> {
+        let status = status
+            .parse::<PlanStatus>()
+            .map_err(|e| AppError::invalid_field(field, e.to_string()))?;
+        if !PlanStatus::SET_BY_PEOPLE.contains(&status) {
+            return Err(AppError::invalid_field(
+                field,
+                format!(
+                    "{status}: set by `camsweep evaluate`, not by people (people set: open, \
+                     scheduled, replaced, removed, waived)"
+                ),
+            ));
+        }
+        Ok(Self {
+            status,
+            replaced_by,
+            reason: None,
+        })
+    }
+}
+
 /// What a person records about one plan item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanUpdate {
@@ -58,6 +120,8 @@ pub struct PlanUpdate {
     pub status: PlanStatus,
     /// The replacing device (id or description), for a replacement.
     pub replaced_by: Option<String>,
+    /// Why, recorded in the history with the change.
+    pub reason: Option<String>,
 }
 
 impl PlanUpdate {
@@ -69,9 +133,7 @@ impl PlanUpdate {
         replaced_by: Option<String>,
     ) -> Result<Self, AppError> {
         let status = match (status, removed, &replaced_by) {
-            (Some(word), _, _) => word
-                .parse::<PlanStatus>()
-                .map_err(|e| AppError::invalid(format!("--status: {e}")))?,
+            (Some(word), _, _) => return Self::from_word("--status", word, replaced_by),
             (None, true, _) => PlanStatus::Removed,
             (None, false, Some(_)) => PlanStatus::Replaced,
             (None, false, None) => {
@@ -80,15 +142,10 @@ impl PlanUpdate {
                 ));
             }
         };
-        if !PlanStatus::SET_BY_PEOPLE.contains(&status) {
-            return Err(AppError::invalid(format!(
-                "--status {status}: set by `camsweep evaluate`, not by people (people set: open, \
-                 scheduled, replaced, removed, waived)"
-            )));
-        }
         Ok(Self {
             status,
             replaced_by,
+            reason: None,
         })
     }
 }
@@ -96,14 +153,24 @@ impl PlanUpdate {
 /// Records `update` on plan item `item_id` as `actor`. The register reads and writes the item
 /// under its lock, so an evaluation running at the same time neither loses this change nor has
 /// its own (priority, due date) overwritten by it. Returns the item as stored.
+///
+/// An item outside `scope` is not found (decided in the same transaction as the write).
 pub async fn update(
     register: &Register,
+    scope: &Scope,
     item_id: &str,
     update: &PlanUpdate,
     actor: &str,
 ) -> Result<PlanItem, AppError> {
     register
-        .update_plan_item_status(item_id, update.status, update.replaced_by.as_deref(), actor)
+        .update_plan_item_status(
+            scope,
+            item_id,
+            update.status,
+            update.replaced_by.as_deref(),
+            update.reason.as_deref(),
+            actor,
+        )
         .await
         .map_err(|e| match e {
             RegisterError::NotFound { .. } => AppError::not_found(format!(

@@ -55,6 +55,13 @@ pub fn later(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether equipment of this maker is "covered": its maker is subject to the PRC National
+/// Intelligence Law, or a list (section 889, the FCC Covered List) names it. The one definition
+/// the reports and the server's device filter share.
+pub fn covered(vendor: Option<&camsweep_model::VendorFacts>) -> bool {
+    vendor.is_some_and(|v| v.subject_to_prc_nil == PrcNil::Yes || !v.lists.is_empty())
+}
+
 /// Reads everything a report shows from the register.
 pub async fn gather(
     register: &Register,
@@ -122,7 +129,7 @@ pub async fn gather(
             device_type: identification.map_or(Default::default(), |i| i.device_type),
             confidence: identification.map_or(0.0, |i| i.confidence),
             prc_nil,
-            covered: prc_nil == PrcNil::Yes || !lists.is_empty(),
+            covered: covered(identification.and_then(|i| i.vendor.as_deref())),
             lists,
             evidence: identification.map_or_else(Vec::new, |i| i.evidence.clone()),
             status,

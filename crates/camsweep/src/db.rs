@@ -23,6 +23,21 @@ pub fn default_actor() -> String {
     std::env::var("USER").unwrap_or_else(|_| "camsweep".to_owned())
 }
 
+/// Only where the register is, for the subcommands that record no actor of their own (the
+/// server records each request's user; users and tokens are not history).
+#[derive(Debug, Clone, clap::Args)]
+pub struct RegisterArg {
+    /// The register: a SQLite file path, or a `postgres://` URL.
+    #[arg(
+        long,
+        env = "CAMSWEEP_DB",
+        default_value = "camsweep.sqlite",
+        value_name = "PATH|URL",
+        global = true
+    )]
+    pub db: String,
+}
+
 /// Output formats of the register subcommands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -109,6 +109,12 @@ pub enum Command {
     Plan(cmd::plan::Args),
     /// Run the main job end to end on the lab: estate, scan, policies, report.
     Demo(cmd::demo::Args),
+    /// Serve the register as a web service: REST API under /api/v1 (docs/server.md).
+    Serve(cmd::serve::Args),
+    /// Manage the users of `camsweep serve`.
+    User(cmd::user::Args),
+    /// Create or revoke API tokens of `camsweep serve`.
+    Token(cmd::token::Args),
 }
 
 fn main() -> ExitCode {
@@ -134,6 +140,9 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(args, &cli.globals),
         Command::Plan(args) => cmd::plan::run(args, &cli.globals),
         Command::Demo(args) => cmd::demo::run(args, &cli.globals),
+        Command::Serve(args) => cmd::serve::run(args, &cli.globals),
+        Command::User(args) => cmd::user::run(args, &cli.globals),
+        Command::Token(args) => cmd::token::run(args, &cli.globals),
     };
     if let Err(err) = &result
         && !exit::is_broken_pipe(err)

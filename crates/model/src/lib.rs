@@ -25,6 +25,6 @@ pub use scan::{HostStatus, ScanDocument, ScanMeta, ScannedDevice};
 pub use scope::{AddressSet, Coverage, ScanScope};
 pub use timestamp::{EARLIEST_SENSIBLE_YEAR, Timestamp, TimestampError};
 pub use vocabulary::{
-    FindingStatus, HistoryAction, HistoryEntity, PlanChangeKind, PlanStatus, Sensitivity, Severity,
-    UnknownValue, Zone,
+    FindingStatus, HistoryAction, HistoryEntity, PlanChangeKind, PlanStatus, Role, Sensitivity,
+    Severity, UnknownValue, Zone,
 };

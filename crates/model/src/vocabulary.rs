@@ -403,6 +403,46 @@ words!(
     "created, updated, verified, reopened, closed, waived, unwaived"
 );
 
+/// What a user of `camsweep serve` may do. Viewers, editors and admins belong to one
+/// organisation and see only it; an auditor belongs to none and reads every organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Reads its organisation.
+    Viewer,
+    /// Reads its organisation and records plan progress.
+    Editor,
+    /// An editor who may also manage its organisation (users, estate: to come).
+    Admin,
+    /// Reads every organisation (the census), changes nothing.
+    Auditor,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Self::Viewer, Self::Editor, Self::Admin, Self::Auditor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Viewer => "viewer",
+            Self::Editor => "editor",
+            Self::Admin => "admin",
+            Self::Auditor => "auditor",
+        }
+    }
+
+    /// May record changes (plan progress) in its organisation.
+    pub fn may_change(self) -> bool {
+        matches!(self, Self::Editor | Self::Admin)
+    }
+
+    /// Sees every organisation rather than one.
+    pub fn cross_organisation(self) -> bool {
+        self == Self::Auditor
+    }
+}
+
+words!(Role, "role", "viewer, editor, admin, auditor");
+
 #[cfg(test)]
 mod tests {
     use super::*;

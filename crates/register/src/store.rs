@@ -18,6 +18,7 @@ use crate::error::RegisterError;
 use crate::types::*;
 use camsweep_model::estate::Estate;
 
+mod access;
 mod backend;
 mod base;
 mod devices;
@@ -224,6 +225,83 @@ impl Register {
         dispatch!(self, s => s.devices().await)
     }
 
+    /// One page of the devices matching `filter`, in id order, after the device `after`.
+    pub async fn devices_page(
+        &self,
+        filter: &DeviceFilter,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<DeviceRecord>, RegisterError> {
+        dispatch!(self, s => s.devices_page(filter, after, limit).await)
+    }
+
+    pub async fn device(&self, id: &str) -> Result<Option<DeviceRecord>, RegisterError> {
+        dispatch!(self, s => s.device(id).await)
+    }
+
+    pub async fn observations_of(
+        &self,
+        device_id: &str,
+    ) -> Result<Vec<Observation>, RegisterError> {
+        dispatch!(self, s => s.observations_of(device_id).await)
+    }
+
+    /// Adds a user of `camsweep serve`; `password_hash` is the argon2 PHC string.
+    pub async fn add_user(
+        &self,
+        name: &str,
+        organisation: Option<&str>,
+        role: camsweep_model::Role,
+        password_hash: &str,
+    ) -> Result<UserRecord, RegisterError> {
+        dispatch!(self, s => s.add_user(name, organisation, role, password_hash).await)
+    }
+
+    pub async fn user(&self, name: &str) -> Result<Option<UserRecord>, RegisterError> {
+        dispatch!(self, s => s.user(name).await)
+    }
+
+    /// A user and its password hash (for a login).
+    pub async fn user_with_password(
+        &self,
+        name: &str,
+    ) -> Result<Option<(UserRecord, String)>, RegisterError> {
+        dispatch!(self, s => s.user_with_password(name).await)
+    }
+
+    /// Records a failed login for `name` at `at` (RFC 3339).
+    pub async fn record_login_failure(&self, name: &str, at: &str) -> Result<(), RegisterError> {
+        dispatch!(self, s => s.record_login_failure(name, at).await)
+    }
+
+    /// How many logins for `name` failed at or after `since` (RFC 3339).
+    pub async fn login_failures_since(
+        &self,
+        name: &str,
+        since: &str,
+    ) -> Result<i64, RegisterError> {
+        dispatch!(self, s => s.login_failures_since(name, since).await)
+    }
+
+    /// Stores a new API token of user `user` by its SHA-256 (`token_hash`, hex).
+    pub async fn add_token(
+        &self,
+        user: &str,
+        token_hash: &str,
+    ) -> Result<TokenRecord, RegisterError> {
+        dispatch!(self, s => s.add_token(user, token_hash).await)
+    }
+
+    /// Revokes token `id` (from then on it authenticates no one); revoking twice is a no-op.
+    pub async fn revoke_token(&self, id: &str) -> Result<TokenRecord, RegisterError> {
+        dispatch!(self, s => s.revoke_token(id).await)
+    }
+
+    /// The user an unrevoked token of this SHA-256 belongs to.
+    pub async fn token_user(&self, token_hash: &str) -> Result<Option<UserRecord>, RegisterError> {
+        dispatch!(self, s => s.token_user(token_hash).await)
+    }
+
     pub async fn observations_by_device(
         &self,
     ) -> Result<std::collections::HashMap<String, Vec<Observation>>, RegisterError> {
@@ -312,12 +390,14 @@ impl Register {
     /// lock (see the stores' method).
     pub async fn update_plan_item_status(
         &self,
+        scope: &Scope,
         id: &str,
         status: camsweep_model::PlanStatus,
         replaced_by: Option<&str>,
+        reason: Option<&str>,
         actor: &str,
     ) -> Result<PlanItem, RegisterError> {
-        dispatch!(self, s => s.update_plan_item_status(id, status, replaced_by, actor).await)
+        dispatch!(self, s => s.update_plan_item_status(scope, id, status, replaced_by, reason, actor).await)
     }
 
     pub async fn plan_items(&self) -> Result<Vec<PlanItem>, RegisterError> {

@@ -144,6 +144,8 @@ pub struct DeviceRecord {
     pub label: Option<String>,
     pub network_id: Option<String>,
     pub site_id: Option<String>,
+    /// The organisation of its site; `None` while the device is unplaced.
+    pub organisation_id: Option<String>,
     pub first_seen: String,
     pub last_seen: String,
     pub missing: bool,
@@ -213,7 +215,12 @@ pub struct FindingState {
 /// Filters for [`crate::Register::findings`]. `None` means any.
 #[derive(Debug, Clone, Default)]
 pub struct FindingFilter {
+    /// Only findings on devices of this organisation's sites.
+    pub organisation: Option<String>,
+    /// Only this device's findings.
+    pub device: Option<String>,
     pub site: Option<String>,
+    pub rule: Option<String>,
     pub severity: Option<camsweep_model::Severity>,
     pub action: Option<String>,
     pub pack: Option<String>,
@@ -329,4 +336,78 @@ pub enum CountedTable {
     Findings,
     History,
     Identifications,
+}
+
+/// Which organisations a reader may see: every one (the CLI, an auditor), or one. A device
+/// that no network places belongs to no organisation, so only [`Scope::All`] sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Organisation(String),
+}
+
+impl Scope {
+    /// Whether an object of `organisation` (`None`: unplaced) is visible.
+    pub fn admits(&self, organisation: Option<&str>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Organisation(own) => organisation == Some(own.as_str()),
+        }
+    }
+
+    /// The organisation filter a read under this scope uses when the reader asked for
+    /// `requested`: `Some(filter)` (where `None` means every organisation), or `None` when the
+    /// request names an organisation outside the scope, so nothing is visible.
+    pub fn narrow(&self, requested: Option<&str>) -> Option<Option<String>> {
+        match (self, requested) {
+            (Scope::All, requested) => Some(requested.map(str::to_owned)),
+            (Scope::Organisation(own), None) => Some(Some(own.clone())),
+            (Scope::Organisation(own), Some(asked)) => (own == asked).then(|| Some(own.clone())),
+        }
+    }
+}
+
+/// Filters for [`crate::Register::devices_page`]. `None` means any.
+#[derive(Debug, Clone, Default)]
+pub struct DeviceFilter {
+    pub organisation: Option<String>,
+    pub site: Option<String>,
+    pub zone: Option<camsweep_model::Zone>,
+    /// The identified manufacturer's id (`hikvision`).
+    pub manufacturer: Option<String>,
+    pub missing: Option<bool>,
+    /// A substring (any case) of the address, MAC, label, manufacturer, brand or model.
+    pub text: Option<String>,
+}
+
+/// A user of `camsweep serve` (the password hash stays in the register).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserRecord {
+    pub id: String,
+    pub name: String,
+    /// `None` for an auditor, who reads every organisation.
+    pub organisation: Option<String>,
+    pub role: camsweep_model::Role,
+    pub created_at: String,
+}
+
+impl UserRecord {
+    /// What this user may read.
+    pub fn scope(&self) -> Scope {
+        match &self.organisation {
+            Some(org) if !self.role.cross_organisation() => Scope::Organisation(org.clone()),
+            // An auditor; an organisation-less non-auditor cannot be stored (CHECK).
+            _ if self.role.cross_organisation() => Scope::All,
+            _ => Scope::Organisation(String::new()),
+        }
+    }
+}
+
+/// A stored API token (never the token itself: its SHA-256).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenRecord {
+    pub id: String,
+    pub user: String,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
 }

@@ -42,6 +42,7 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
         pack: args.pack,
         manufacturer: args.manufacturer,
         include_resolved: args.resolved,
+        ..FindingFilter::default()
     };
     let findings = with_register(&args.db.db, async |register| {
         Ok(register.findings(&filter, &today()).await?)

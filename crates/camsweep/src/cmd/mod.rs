@@ -13,4 +13,7 @@ pub mod plan;
 pub mod policy;
 pub mod report;
 pub mod scan;
+pub mod serve;
+pub mod token;
+pub mod user;
 pub mod waive;

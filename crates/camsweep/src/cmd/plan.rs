@@ -6,7 +6,7 @@
 //! evaluate` records both). `update` records progress; every change lands in the register's
 //! history. Items are created by `camsweep evaluate`, one per finding that asks for an action.
 
-use camsweep_register::Register;
+use camsweep_register::{Register, Scope};
 
 use crate::db::with_register;
 use crate::{Globals, Outcome};
@@ -46,6 +46,9 @@ pub struct UpdateArgs {
     /// The device was taken away: same as `--status removed`. A rescan verifies it.
     #[arg(long)]
     pub removed: bool,
+    /// Why (recorded in the history with the change).
+    #[arg(long)]
+    pub reason: Option<String>,
     /// Who made the change (recorded in the history).
     #[arg(long, default_value = "camsweep plan")]
     pub actor: String,
@@ -59,7 +62,7 @@ pub fn run(args: Args, _globals: &Globals) -> anyhow::Result<Outcome> {
 }
 
 async fn list(register: &Register) -> anyhow::Result<Outcome> {
-    let rows = camsweep_app::plan::list(register).await?;
+    let rows = camsweep_app::plan::list(register, &Scope::All).await?;
     outln!(
         "{:>4}  {:<36} {:<22} {:<18} {:<11} {:<10} {:<22} replaced by",
         "prio",
@@ -89,12 +92,14 @@ async fn list(register: &Register) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 async fn update(register: &Register, args: UpdateArgs) -> anyhow::Result<Outcome> {
-    let change = camsweep_app::plan::PlanUpdate::from_options(
+    let mut change = camsweep_app::plan::PlanUpdate::from_options(
         args.status.as_deref(),
         args.removed,
         args.replaced_by,
     )?;
-    let item = camsweep_app::plan::update(register, &args.item, &change, &args.actor).await?;
+    change.reason = args.reason;
+    let item =
+        camsweep_app::plan::update(register, &Scope::All, &args.item, &change, &args.actor).await?;
     outln!(
         "{}: {} (a rescan of the device's address verifies a removal)",
         crate::printer::escape(&item.id),

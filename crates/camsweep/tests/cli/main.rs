@@ -7,3 +7,4 @@ mod demo;
 mod lab;
 mod netns;
 mod register_cli;
+mod serve;

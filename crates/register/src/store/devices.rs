@@ -25,18 +25,42 @@ where
 {
     /// Every device with its identification and placement.
     pub async fn devices(&self) -> Result<Vec<DeviceRecord>, RegisterError> {
-        let rows: Vec<DeviceRow> = sqlx::query_as(
-            "SELECT d.id, d.device_key, d.mac, d.address, d.label, d.network_id, n.site_id,
-                    d.first_seen, d.last_seen, d.missing, i.document
-             FROM devices d
-             LEFT JOIN networks n ON n.id = d.network_id
-             LEFT JOIN identifications i ON i.device_id = d.id
-             ORDER BY d.first_seen, d.id",
+        let sql = format!("{DEVICE_SELECT} ORDER BY d.first_seen, d.id");
+        let rows: Vec<DeviceRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await
+            .during("listing devices")?;
+        rows.into_iter().map(DeviceRow::into_record).collect()
+    }
+
+    /// One device, or `None`.
+    pub async fn device(&self, id: &str) -> Result<Option<DeviceRecord>, RegisterError> {
+        let sql = format!("{DEVICE_SELECT} WHERE d.id = $1");
+        let row: Option<DeviceRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .during("reading a device")?;
+        row.map(DeviceRow::into_record).transpose()
+    }
+
+    /// One device's stored observations, in storage order.
+    pub async fn observations_of(
+        &self,
+        device_id: &str,
+    ) -> Result<Vec<Observation>, RegisterError> {
+        let rows: Vec<ObservationRow> = sqlx::query_as(
+            "SELECT device_id, grouping, kind, value, path, address, port, transport, source,
+                    observed_at, id
+             FROM observations WHERE device_id = $1 ORDER BY id",
         )
+        .bind(device_id)
         .fetch_all(&self.pool)
         .await
-        .during("listing devices")?;
-        rows.into_iter().map(DeviceRow::into_record).collect()
+        .during("reading a device's observations")?;
+        rows.into_iter()
+            .map(ObservationRow::into_observation)
+            .collect()
     }
 
     /// Every stored observation, grouped by device id, in storage order.
@@ -54,28 +78,8 @@ where
         .fetch(&self.pool);
         let mut out: HashMap<String, Vec<Observation>> = HashMap::new();
         while let Some(row) = rows.try_next().await.during("reading observations")? {
-            let kind: ObservationKind =
-                row.kind
-                    .parse()
-                    .map_err(
-                        |e: camsweep_model::ParseKindError| RegisterError::CorruptRow {
-                            table: "observations",
-                            id: row.id.to_string(),
-                            field: "kind",
-                            message: e.to_string(),
-                        },
-                    )?;
-            out.entry(row.device_id).or_default().push(Observation {
-                device: row.grouping,
-                kind,
-                value: row.value,
-                path: row.path,
-                address: row.address,
-                port: row.port.and_then(|p| u16::try_from(p).ok()),
-                transport: row.transport,
-                source: row.source,
-                observed_at: row.observed_at,
-            });
+            let device = row.device_id.clone();
+            out.entry(device).or_default().push(row.into_observation()?);
         }
         Ok(out)
     }
@@ -120,6 +124,7 @@ struct DeviceRow {
     label: Option<String>,
     network_id: Option<String>,
     site_id: Option<String>,
+    organisation_id: Option<String>,
     first_seen: String,
     last_seen: String,
     missing: bool,
@@ -150,12 +155,100 @@ impl DeviceRow {
             label: self.label,
             network_id: self.network_id,
             site_id: self.site_id,
+            organisation_id: self.organisation_id,
             first_seen: self.first_seen,
             last_seen: self.last_seen,
             missing: self.missing,
             identification,
         })
     }
+}
+
+/// The device list a page at a time (apart: it binds an optional boolean).
+impl<B: Backend> Store<B>
+where
+    for<'c> &'c mut B::Connection: Executor<'c, Database = B>,
+    String: Column<B>,
+    Option<String>: Column<B>,
+    i64: Column<B>,
+    Option<i64>: Column<B>,
+    bool: Column<B>,
+    Option<bool>: Column<B>,
+    f64: Column<B>,
+    for<'q> &'q str: sqlx::Encode<'q, B> + sqlx::Type<B>,
+    for<'r> &'r str: sqlx::ColumnIndex<B::Row>,
+    usize: sqlx::ColumnIndex<B::Row>,
+{
+    /// One page of the devices matching `filter`, in id order (ids are UUID v7: time-ordered),
+    /// starting after the device `after` (keyset pagination: a page costs the same however
+    /// deep, and a device added meanwhile never shifts the pages).
+    pub async fn devices_page(
+        &self,
+        filter: &DeviceFilter,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<DeviceRecord>, RegisterError> {
+        let text = filter.text.as_deref().map(like_pattern);
+        // Two statements, not `($7 IS NULL OR d.id > $7)`: a prepared statement's generic plan
+        // cannot start an index range at an optional bound, and would read every earlier
+        // device to reach a deep page.
+        let after_clause = match after {
+            Some(_) => "d.id > $7",
+            None => "CAST($7 AS TEXT) IS NULL",
+        };
+        let sql = format!(
+            "{DEVICE_SELECT}
+             WHERE ($1 IS NULL OR s.organisation_id = $1)
+               AND ($2 IS NULL OR n.site_id = $2)
+               AND ($3 IS NULL OR n.zone = $3)
+               AND ($4 IS NULL OR i.manufacturer = $4)
+               AND ($5 IS NULL OR d.missing = $5)
+               AND ($6 IS NULL OR LOWER(COALESCE(d.address, '')) LIKE $6 ESCAPE '\\'
+                    OR LOWER(COALESCE(d.mac, '')) LIKE $6 ESCAPE '\\'
+                    OR LOWER(COALESCE(d.label, '')) LIKE $6 ESCAPE '\\'
+                    OR LOWER(COALESCE(i.manufacturer, '')) LIKE $6 ESCAPE '\\'
+                    OR LOWER(COALESCE(i.brand, '')) LIKE $6 ESCAPE '\\'
+                    OR LOWER(COALESCE(i.model, '')) LIKE $6 ESCAPE '\\')
+               AND {after_clause}
+             ORDER BY d.id
+             LIMIT $8"
+        );
+        let rows: Vec<DeviceRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&filter.organisation)
+            .bind(&filter.site)
+            .bind(filter.zone.map(|z| z.as_str().to_owned()))
+            .bind(&filter.manufacturer)
+            .bind(filter.missing)
+            .bind(text)
+            .bind(after.map(str::to_owned))
+            .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+            .fetch_all(&self.pool)
+            .await
+            .during("listing a page of devices")?;
+        rows.into_iter().map(DeviceRow::into_record).collect()
+    }
+}
+
+/// The columns every device listing reads: the device, where it is, its identification.
+const DEVICE_SELECT: &str =
+    "SELECT d.id, d.device_key, d.mac, d.address, d.label, d.network_id, n.site_id,
+            s.organisation_id, d.first_seen, d.last_seen, d.missing, i.document
+     FROM devices d
+     LEFT JOIN networks n ON n.id = d.network_id
+     LEFT JOIN sites s ON s.id = n.site_id
+     LEFT JOIN identifications i ON i.device_id = d.id";
+
+/// `text` as a LIKE pattern matching it anywhere, any case, its own `%`, `_` and `\` literal.
+fn like_pattern(text: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
 }
 
 /// One stored observation, with the device it belongs to.
@@ -172,6 +265,33 @@ struct ObservationRow {
     source: Option<String>,
     observed_at: Option<String>,
     id: i64,
+}
+
+impl ObservationRow {
+    fn into_observation(self) -> Result<Observation, RegisterError> {
+        let kind: ObservationKind =
+            self.kind
+                .parse()
+                .map_err(
+                    |e: camsweep_model::ParseKindError| RegisterError::CorruptRow {
+                        table: "observations",
+                        id: self.id.to_string(),
+                        field: "kind",
+                        message: e.to_string(),
+                    },
+                )?;
+        Ok(Observation {
+            device: self.grouping,
+            kind,
+            value: self.value,
+            path: self.path,
+            address: self.address,
+            port: self.port.and_then(|p| u16::try_from(p).ok()),
+            transport: self.transport,
+            source: self.source,
+            observed_at: self.observed_at,
+        })
+    }
 }
 
 /// A device as an ingest or an estate import decides on it.

@@ -35,6 +35,7 @@ where
              FROM findings f
              JOIN devices d ON d.id = f.device_id
              LEFT JOIN networks n ON n.id = d.network_id
+             LEFT JOIN sites s ON s.id = n.site_id
              LEFT JOIN identifications i ON i.device_id = d.id
              WHERE ($1 OR f.status = 'open')
                AND ($2 IS NULL OR n.site_id = $2)
@@ -42,6 +43,9 @@ where
                AND ($4 IS NULL OR f.action = $4)
                AND ($5 IS NULL OR f.pack = $5)
                AND ($6 IS NULL OR i.manufacturer = $6)
+               AND ($7 IS NULL OR s.organisation_id = $7)
+               AND ($8 IS NULL OR f.device_id = $8)
+               AND ($9 IS NULL OR f.rule = $9)
              ORDER BY f.first_seen, f.id",
         )
         .bind(filter.include_resolved)
@@ -50,6 +54,9 @@ where
         .bind(&filter.action)
         .bind(&filter.pack)
         .bind(&filter.manufacturer)
+        .bind(&filter.organisation)
+        .bind(&filter.device)
+        .bind(&filter.rule)
         .fetch_all(&self.pool)
         .await
         .during("listing findings")?;

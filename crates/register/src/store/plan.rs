@@ -51,22 +51,38 @@ where
     /// new rescan), so an evaluation running at the same time neither loses this change nor
     /// has its priority or due date overwritten; the history line records the status that was
     /// really there before. Returns the item as stored.
+    ///
+    /// Under [`Scope::Organisation`] an item whose device is not on that organisation's sites
+    /// is not found, decided inside the same transaction as the write.
     pub async fn update_plan_item_status(
         &self,
+        scope: &Scope,
         id: &str,
         status: camsweep_model::PlanStatus,
         replaced_by: Option<&str>,
+        reason: Option<&str>,
         actor: &str,
     ) -> Result<PlanItem, RegisterError> {
         let mut tx = self.begin().await?;
         let sql = format!(
             "SELECT id, finding_id, device_id, priority, action, due, status, replaced_by,
                     updated_at, verified_at
-             FROM remediation_items WHERE id = $1{}",
+             FROM remediation_items
+             WHERE id = $1
+               AND ($2 IS NULL OR device_id IN (
+                    SELECT d.id FROM devices d
+                    JOIN networks n ON n.id = d.network_id
+                    JOIN sites s ON s.id = n.site_id
+                    WHERE s.organisation_id = $2)){}",
             B::LOCK_ROWS
         );
+        let organisation = match scope {
+            Scope::All => None,
+            Scope::Organisation(org) => Some(org.clone()),
+        };
         let row: Option<PlanItem> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
+            .bind(organisation)
             .fetch_optional(&mut *tx)
             .await
             .during("reading a plan item")?;
@@ -104,7 +120,7 @@ where
             &item.id,
             HistoryAction::Updated,
             Some(serde_json::json!({ "status": before })),
-            json(&item),
+            with_reason(json(&item), reason),
         )
         .await?;
         tx.commit().await.during("committing a plan item")?;
@@ -207,5 +223,19 @@ where
             .await
             .during("storing plan items")?;
         Ok(())
+    }
+}
+
+/// A history value with the person's reason beside it, when one was given.
+fn with_reason(
+    value: Option<serde_json::Value>,
+    reason: Option<&str>,
+) -> Option<serde_json::Value> {
+    match (value, reason) {
+        (Some(serde_json::Value::Object(mut fields)), Some(reason)) => {
+            fields.insert("reason".into(), reason.into());
+            Some(serde_json::Value::Object(fields))
+        }
+        (value, _) => value,
     }
 }
