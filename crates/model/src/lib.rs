@@ -15,6 +15,7 @@ mod scan;
 pub mod scope;
 mod timestamp;
 mod vocabulary;
+mod vulnerability;
 
 pub use identification::{
     DeviceType, Evidence, Identification, Implication, ListMembership, PrcNil, Stance, VendorFacts,
@@ -27,3 +28,4 @@ pub use timestamp::{EARLIEST_SENSIBLE_YEAR, Timestamp, TimestampError};
 pub use vocabulary::{
     FindingStatus, HistoryEntity, PlanStatus, Sensitivity, Severity, UnknownValue, Zone,
 };
+pub use vulnerability::{Cvss, KevFacts, MatchStatus, Ssvc, VulnerabilityMatch};
