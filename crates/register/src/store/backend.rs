@@ -64,6 +64,11 @@ impl Backend for sqlx::Sqlite {
             "scan exclusions",
             include_str!("../../migrations/sqlite/0003_scan_exclusions.sql"),
         ),
+        (
+            4,
+            "network public exposure",
+            include_str!("../../migrations/sqlite/0004_network_public_exposure.sql"),
+        ),
     ];
 
     fn rows_affected(result: &sqlx::sqlite::SqliteQueryResult) -> u64 {
@@ -105,6 +110,11 @@ impl Backend for sqlx::Postgres {
             3,
             "scan exclusions",
             include_str!("../../migrations/postgres/0003_scan_exclusions.sql"),
+        ),
+        (
+            4,
+            "network public exposure",
+            include_str!("../../migrations/postgres/0004_network_public_exposure.sql"),
         ),
     ];
 
