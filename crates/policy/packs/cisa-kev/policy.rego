@@ -42,7 +42,7 @@ ssvc_words(v) := sprintf("SSVC exploitation %s, automatable %s, technical impact
 
 else := "no SSVC decision recorded"
 
-describe(v) := sprintf("%s: %s (%s); %s; KEV: %s, added %s, due %s, ransomware use %s; required action: %s; %s", [device.id, v.cve, v.kev.name, v.reason, v.family, v.kev.date_added, v.kev.due_date, v.kev.known_ransomware_campaign_use, v.kev.required_action, ssvc_words(v)])
+describe(v) := sprintf("%s: %s, %s (KEV: %s %s); model family %s; %s; KEV added %s, due %s, known ransomware use %s; required action: %s; %s", [device.id, v.cve, v.kev.name, v.kev.vendor_project, v.kev.product, v.family, v.reason, v.kev.date_added, v.kev.due_date, v.kev.known_ransomware_campaign_use, v.kev.required_action, ssvc_words(v)])
 
 findings contains f if {
 	some v in device.vulnerabilities
