@@ -249,7 +249,8 @@ impl KevDiff {
                 ("cwes", before.cwes != entry.cwes),
             ]
             .into_iter()
-            .filter_map(|(name, changed)| changed.then(|| name.to_owned()))
+            .filter(|(_, changed)| *changed)
+            .map(|(name, _)| name.to_owned())
             .collect();
             if !fields.is_empty() {
                 diff.other_changes.insert(cve.clone(), fields);
