@@ -12,6 +12,7 @@ fn device(kb: &camsweep_kb::KnowledgeBase, vendor: &str, device_type: &str) -> D
             confidence: 0.95,
             vendor: Some((*kb.vendors.facts(vendor).expect("vendor in the KB")).clone()),
             first_seen: Some("2024-03-01".into()),
+            vulnerabilities: Vec::new(),
             ..Default::default()
         },
         site: Some(SiteFacts {
@@ -22,6 +23,7 @@ fn device(kb: &camsweep_kb::KnowledgeBase, vendor: &str, device_type: &str) -> D
         network: Some(NetworkFacts {
             id: "lan".into(),
             zone: "core".into(),
+            public_exposure: false,
         }),
         now: "2026-02-01".into(),
         ..Default::default()

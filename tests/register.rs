@@ -170,6 +170,7 @@ async fn devices_are_placed_by_longest_prefix_and_replaced_when_the_estate_chang
             zone: Zone::Isolated,
             cidrs: vec!["127.99.0.0/24".parse().unwrap()],
             vlan: None,
+            public_exposure: false,
         });
         r.apply_estate(&next, "tester", true).await.unwrap();
         let devices = r.devices().await.unwrap();
@@ -1588,6 +1589,7 @@ async fn an_estate_import_and_an_ingest_at_once_never_lose_a_placement() {
                 zone: Zone::Other,
                 cidrs: vec![format!("127.92.{i}.0/24").parse().unwrap()],
                 vlan: None,
+                public_exposure: false,
             });
             r.apply_estate(&with_network, "setup", true).await.unwrap();
 

@@ -104,7 +104,13 @@ pub async fn evaluate(
                     .clone()
                     .unwrap_or_else(|| Identification::unknown(engine.kb().version.clone())),
             };
-            contexts.push(context_for(device, &identification, &index, &now));
+            contexts.push(context_for(
+                device,
+                &identification,
+                &index,
+                &now,
+                &engine.kb().vulns,
+            ));
             identifications.push((device.id.clone(), identification));
         }
         drop(observations);
@@ -308,6 +314,7 @@ pub fn context_for(
     identification: &Identification,
     estate: &EstateIndex<'_>,
     now: &str,
+    vulns: &camsweep_kb::vulns::VulnDb,
 ) -> DeviceContext {
     let network = device
         .network_id
@@ -326,6 +333,8 @@ pub fn context_for(
         confidence: identification.confidence,
         vendor: identification.vendor.as_deref().cloned(),
         first_seen: Some(device.first_seen.clone()),
+        // From the identified maker, model and firmware only: nothing is sent to the device.
+        vulnerabilities: vulns.matches(identification),
     };
     policy_input(facts, site, network, organisation, now, None)
 }
@@ -351,6 +360,7 @@ pub fn policy_input(
         network: network.map(|n| NetworkFacts {
             id: n.id.clone(),
             zone: n.zone.as_str().to_owned(),
+            public_exposure: n.public_exposure,
         }),
         organisation: organisation.map(|o| OrgFacts {
             id: o.id.clone(),
@@ -636,6 +646,7 @@ cidrs = ["10.0.2.0/24"]
             network: Some(NetworkFacts {
                 id: network.into(),
                 zone: zone.into(),
+                public_exposure: false,
             }),
             ..DeviceContext::default()
         };

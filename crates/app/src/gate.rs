@@ -156,6 +156,7 @@ pub fn check(
             confidence: identification.confidence,
             vendor: identification.vendor.as_deref().cloned(),
             first_seen: Some(now.clone()),
+            vulnerabilities: engine.kb().vulns.matches(&identification),
         };
         let context = policy_input(
             facts,

@@ -37,6 +37,12 @@ pub struct KbSummary<'a> {
     pub rules: usize,
     pub mac_prefixes: usize,
     pub mac_registry_date: &'a str,
+    /// The vulnerability pack: vulnerabilities, affected model families (and how many carry a
+    /// firmware range), and the KEV catalogue version its entries come from.
+    pub vulnerabilities: usize,
+    pub vulnerability_families: usize,
+    pub families_with_ranges: usize,
+    pub kev_catalog_version: &'a str,
 }
 
 pub fn summary(kb: &KnowledgeBase) -> KbSummary<'_> {
@@ -48,6 +54,10 @@ pub fn summary(kb: &KnowledgeBase) -> KbSummary<'_> {
         rules: kb.rules.len(),
         mac_prefixes: kb.oui.len(),
         mac_registry_date: kb.oui.data_date(),
+        vulnerabilities: kb.vulns.len(),
+        vulnerability_families: kb.vulns.family_counts().0,
+        families_with_ranges: kb.vulns.family_counts().1,
+        kev_catalog_version: &kb.vulns.kev.catalog_version,
     }
 }
 
@@ -128,6 +138,124 @@ pub fn brand<'a>(kb: &'a KnowledgeBase, brand: &'a str) -> BrandReport<'a> {
     }
 }
 
+/// What `camsweep kb update --kev FILE` did: the diff of the pack's KEV entries and where the
+/// refreshed knowledge base was written.
+#[derive(Debug, Serialize)]
+pub struct KevUpdate {
+    /// The KB directory written (load it with `--kb DIR`).
+    pub out: std::path::PathBuf,
+    /// The written knowledge base's version (`<base>+kev.<catalogVersion>`).
+    pub version: String,
+    /// How many catalogue entries the file had, and how many the pack keeps.
+    pub catalogue_entries: usize,
+    pub kept: usize,
+    pub diff: camsweep_kb::vulns::KevDiff,
+}
+
+/// Refreshes the KEV fields of the knowledge base `kb` (loaded from `source`, or the embedded
+/// one) from a downloaded catalogue (`kev_file`, CISA's `known_exploited_vulnerabilities.json`
+/// schema) and writes the result to the KB directory `out`: the other files are copied from
+/// `source` (or written from the embedded KB) unless `out` is `source` itself. Nothing is
+/// fetched: the file is read as given.
+pub fn update_kev(
+    kb: &KnowledgeBase,
+    source: Option<&Path>,
+    kev_file: &Path,
+    out: &Path,
+) -> Result<KevUpdate, AppError> {
+    let text = std::fs::read_to_string(kev_file).map_err(|source| AppError::Read {
+        path: kev_file.to_path_buf(),
+        source,
+    })?;
+    let catalogue = camsweep_kb::vulns::Catalogue::parse(&text, &kev_file.display().to_string())
+        .map_err(|source| AppError::Kb {
+            context: format!("reading the KEV catalogue {}", kev_file.display()),
+            source,
+        })?;
+    let excerpt = catalogue.excerpt(&kb.vulns);
+    let diff = camsweep_kb::vulns::KevDiff::between(&kb.vulns.kev, &catalogue, &kb.vulns);
+    let io = |context: String| move |source| AppError::Io { context, source };
+    let same_dir = match source {
+        Some(dir) => same_path(dir, out),
+        None => false,
+    };
+    if !same_dir {
+        let files: Vec<(String, String)> = match source {
+            Some(dir) => kb_dir_files(dir)?,
+            None => camsweep_kb::embedded_files()
+                .into_iter()
+                .map(|(path, text)| (path, text.to_owned()))
+                .collect(),
+        };
+        for (rel, text) in files {
+            let path = out.join(&rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(io(format!("creating {}", parent.display())))?;
+            }
+            std::fs::write(&path, text).map_err(io(format!("writing {}", path.display())))?;
+        }
+    }
+    let base = kb.version.split("+kev.").next().unwrap_or(&kb.version);
+    let version = format!("{base}+kev.{}", catalogue.catalog_version);
+    let kev_path = out.join(camsweep_kb::KEV_FILE);
+    std::fs::write(&kev_path, excerpt.to_json())
+        .map_err(io(format!("writing {}", kev_path.display())))?;
+    let version_path = out.join("VERSION");
+    std::fs::write(&version_path, format!("{version}\n"))
+        .map_err(io(format!("writing {}", version_path.display())))?;
+    // What was written must load as a knowledge base.
+    load(Some(out))?;
+    Ok(KevUpdate {
+        out: out.to_path_buf(),
+        version,
+        catalogue_entries: catalogue.count,
+        kept: excerpt.count,
+        diff,
+    })
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The files of a KB directory (`VERSION`, `vendors.toml`, `oui.csv`, `rules/*.toml`, and the
+/// vulnerability pack's files where present), as `(relative path, text)`.
+fn kb_dir_files(dir: &Path) -> Result<Vec<(String, String)>, AppError> {
+    let read = |rel: &str| {
+        let path = dir.join(rel);
+        std::fs::read_to_string(&path).map_err(|source| AppError::Read { path, source })
+    };
+    let mut files = Vec::new();
+    for rel in ["VERSION", "vendors.toml", "oui.csv"] {
+        files.push((rel.to_owned(), read(rel)?));
+    }
+    for rel in [camsweep_kb::VULNS_FILE, camsweep_kb::KEV_FILE] {
+        if dir.join(rel).exists() {
+            files.push((rel.to_owned(), read(rel)?));
+        }
+    }
+    let rules = dir.join("rules");
+    let entries = std::fs::read_dir(&rules).map_err(|source| AppError::Read {
+        path: rules.clone(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| AppError::Read {
+            path: rules.clone(),
+            source,
+        })?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".toml") {
+            files.push((format!("rules/{name}"), read(&format!("rules/{name}"))?));
+        }
+    }
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +307,39 @@ mod tests {
         assert!(brand(&kb, "Nonesuch").matches.is_empty());
         let lorex = brand(&kb, "Lorex");
         assert!(lorex.matches.iter().any(|m| m.manufacturer == "dahua"));
+    }
+
+    #[test]
+    fn a_kev_update_writes_a_loadable_kb_and_diffs_the_catalogue() {
+        let kb = kb();
+        let dir = tempfile::tempdir().unwrap();
+        let kev = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../kb/testdata/kev/cisagov-kev-data-eacf03e-excerpt.json");
+        let out = dir.path().join("kb");
+        let update = update_kev(&kb, None, &kev, &out).unwrap();
+        assert_eq!((update.catalogue_entries, update.kept), (22, 19));
+        assert_eq!(update.diff.removed.len(), 5);
+        assert!(
+            update.version.ends_with("+kev.2025.08.25"),
+            "{}",
+            update.version
+        );
+        let written = load(Some(&out)).unwrap();
+        assert_eq!(written.version, update.version);
+        assert_eq!(written.vulns.kev.catalog_version, "2025.08.25");
+        assert!(written.vulns.kev.entry("CVE-2017-7921").is_none());
+        // Again, in place: nothing changed, and the version keeps one KEV suffix.
+        let again = update_kev(&written, Some(&out), &kev, &out).unwrap();
+        assert!(again.diff.is_empty(), "{:?}", again.diff);
+        assert_eq!(again.version, update.version);
+        // A malformed catalogue names the file and field, and writes nothing.
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{\"title\": \"x\"}").unwrap();
+        let err = update_kev(&written, Some(&out), &bad, &out).unwrap_err();
+        let text = crate::error::causes_once(&err);
+        assert!(
+            text.contains("bad.json:1") && text.contains("catalogVersion"),
+            "{text}"
+        );
     }
 }

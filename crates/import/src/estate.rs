@@ -396,7 +396,11 @@ impl Reader<'_> {
         table: &DeTable<'_>,
         located: &mut Located,
     ) {
-        self.unknown_keys(path, table, &["id", "site", "zone", "cidrs", "vlan"]);
+        self.unknown_keys(
+            path,
+            table,
+            &["id", "site", "zone", "cidrs", "vlan", "public_exposure"],
+        );
         let id = self.string(path, offset, table, "id", true);
         let site = self.string(path, offset, table, "site", true);
         let zone = self
@@ -454,6 +458,20 @@ impl Reader<'_> {
                 }
             },
         };
+        let public_exposure = match table.get("public_exposure") {
+            None => Some(false),
+            Some(v) => match v.get_ref().as_bool() {
+                Some(b) => Some(b),
+                None => {
+                    self.issue(
+                        v.span().start,
+                        format!("{path}.public_exposure"),
+                        "expected true or false",
+                    );
+                    None
+                }
+            },
+        };
         // A network with bad or missing CIDRs is kept with its good ones, so that reference and
         // overlap checks still run (the bad ones are already reported, so the file is refused).
         if let Some((id, _)) = &id {
@@ -471,7 +489,9 @@ impl Reader<'_> {
                 });
             }
         }
-        if let (Some((id, _)), Some((site, _)), Some(zone), Some(vlan)) = (id, site, zone, vlan) {
+        if let (Some((id, _)), Some((site, _)), Some(zone), Some(vlan), Some(public_exposure)) =
+            (id, site, zone, vlan, public_exposure)
+        {
             located.network_lines.push(cidr_lines);
             located.estate.networks.push(Network {
                 id,
@@ -479,6 +499,7 @@ impl Reader<'_> {
                 zone,
                 cidrs,
                 vlan,
+                public_exposure,
             });
         }
     }
@@ -616,6 +637,28 @@ cidrs = ["127.90.0.0/24"]
 
     fn packs() -> Vec<String> {
         vec!["uk-hcws386-2022".into(), "us-ndaa-889".into()]
+    }
+
+    #[test]
+    fn public_exposure_is_optional_false_by_default_and_must_be_a_boolean() {
+        let estate = parse(MINIMAL, "e.toml", None).unwrap();
+        assert!(!estate.networks[0].public_exposure);
+        let exposed = MINIMAL.to_owned()
+            + "[[network]]\nid = \"dmz\"\nsite = \"hq\"\nzone = \"other\"\ncidrs = [\"127.90.1.0/24\"]\npublic_exposure = true\n";
+        let estate = parse(&exposed, "e.toml", None).unwrap();
+        assert!(
+            estate
+                .networks
+                .iter()
+                .any(|n| n.id == "dmz" && n.public_exposure)
+        );
+        assert!(to_toml(&estate).contains("public_exposure = true"));
+        let bad = exposed.replace("public_exposure = true", "public_exposure = \"yes\"");
+        let err = parse(&bad, "e.toml", None).unwrap_err().to_string();
+        assert!(
+            err.contains("e.toml:") && err.contains("network[1].public_exposure"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -777,6 +820,7 @@ cidrs = ["10.1.0.0/16", "300.1.1.0/24"]
             zone: Zone::Isolated,
             cidrs: vec!["127.90.0.128/25".parse().unwrap()],
             vlan: None,
+            public_exposure: false,
         });
         assert!(parse(&text, "e.toml", None).is_err());
         let p = estate.place("127.90.0.200".parse().unwrap()).unwrap();

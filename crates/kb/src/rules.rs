@@ -29,8 +29,8 @@ use camsweep_model::{DeviceType, ObservationKind, field};
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::KbError;
 use crate::vendors::Registry;
+use crate::{KbError, line_of};
 
 /// The rule files compiled into the binary, `(name, text)`, one file per family.
 pub(crate) const EMBEDDED_RULE_FILES: &[(&str, &str)] = &[
@@ -445,14 +445,6 @@ fn rule_error(file: &str, line: usize, id: &str, key: &str, message: &str) -> Kb
         line,
         message: format!("rule {id:?}: field `{key}`: {message}"),
     }
-}
-
-fn line_of(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// The line of `id = "<id>"` in a rules file (0 when it cannot be found, e.g. odd quoting).

@@ -14,7 +14,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::KbError;
+use crate::{KbError, line_of};
 
 /// The schema version this code reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -213,30 +213,11 @@ pub struct Registry {
 impl Registry {
     /// Parses and validates `vendors.toml`. Errors name `file`, the line and the field.
     pub fn parse(text: &str, file: &str) -> Result<Self, KbError> {
-        let raw: RawFile = toml::from_str(text).map_err(|err| {
-            let line = err.span().map_or(0, |span| line_of(text, span.start));
-            KbError::Syntax {
-                file: file.to_owned(),
-                line,
-                message: err.message().trim().to_owned(),
-            }
-        })?;
-        let at = |span: Range<usize>, field: &str, message: String| KbError::Entry {
-            file: file.to_owned(),
-            line: line_of(text, span.start),
-            field: field.to_owned(),
-            message,
+        let raw: RawFile = crate::error::parse_toml(text, file)?;
+        let at = |span: Range<usize>, field: &str, message: String| {
+            crate::error::entry_error(text, file, span, field, message)
         };
-        if *raw.schema_version.get_ref() != SCHEMA_VERSION {
-            return Err(at(
-                raw.schema_version.span(),
-                "schema_version",
-                format!(
-                    "schema version {} is not supported (this build reads {SCHEMA_VERSION})",
-                    raw.schema_version.get_ref()
-                ),
-            ));
-        }
+        crate::error::check_schema(text, file, &raw.schema_version, SCHEMA_VERSION)?;
 
         let mut lists = Vec::new();
         let mut list_ids = HashSet::new();
@@ -830,15 +811,6 @@ fn is_slug(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
         && !id.ends_with('-')
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 // ---- the file as written --------------------------------------------------------------------

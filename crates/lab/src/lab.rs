@@ -26,6 +26,8 @@ pub struct LabOptions {
     pub max_connections: usize,
     /// Serve inside this network namespace (Linux, root): see [`crate::netns`].
     pub netns: Option<String>,
+    /// Keep what every device receives ([`Lab::received`]); for tests of what a scanner sends.
+    pub record: bool,
 }
 
 impl Default for LabOptions {
@@ -34,6 +36,7 @@ impl Default for LabOptions {
             mode: ListenMode::Auto,
             max_connections: 4096,
             netns: None,
+            record: false,
         }
     }
 }
@@ -74,6 +77,16 @@ impl Lab {
     /// The ground truth: what is served at each address.
     pub fn truth(&self) -> &[TruthRecord] {
         &self.truth
+    }
+
+    /// What the devices received so far (connections are logged when they close), when the
+    /// lab was started with `LabOptions::record`; empty otherwise.
+    pub fn received(&self) -> Vec<crate::record::Received> {
+        self.runtime
+            .recorder
+            .as_ref()
+            .map(|r| r.all())
+            .unwrap_or_default()
     }
 
     /// The listening mode in use (never `Auto`).
@@ -188,6 +201,9 @@ async fn start_on_lab_runtime(spec: LabSpec, opts: LabOptions) -> Result<Lab, La
         cancel: CancellationToken::new(),
         tracker: TaskTracker::new(),
         connections: Arc::new(Semaphore::new(opts.max_connections)),
+        recorder: opts
+            .record
+            .then(|| Arc::new(crate::record::Recorder::default())),
     });
     let mut entries = Vec::with_capacity(devices.len());
     let mut truth = Vec::with_capacity(devices.len());

@@ -23,6 +23,7 @@ mod listen;
 pub mod netns;
 mod onvif;
 pub mod profile;
+mod record;
 mod rtsp;
 mod serve;
 mod snmp;
@@ -35,6 +36,7 @@ pub use ipnet::IpNet;
 pub use lab::{Lab, LabOptions};
 pub use listen::{ListenMode, PER_ADDRESS_SOCKET_BUDGET};
 pub use profile::{Hostile, Profile, profiles};
+pub use record::Received;
 pub use spec::{
     Credentials, DeviceSpec, GenerateOptions, LabSpec, Mix, default_range, generate,
     usable_addresses,

@@ -162,6 +162,9 @@ pub(crate) fn listen_per_address(
                     r = socket.recv_from(&mut buf) => r,
                 };
                 let Ok((n, peer)) = received else { continue };
+                fixed
+                    .lab
+                    .record_datagram(fixed.device.address, port, &buf[..n]);
                 if let Some(reply) = discovery::answer(&fixed.device, port, &buf[..n]) {
                     let _ = socket.send_to(&reply, peer).await;
                 }
@@ -306,6 +309,9 @@ async fn udp_pktinfo_loop(socket: UdpSocket, port: u16, cancel: CancellationToke
         if entry.lab.cancel.is_cancelled() {
             continue;
         }
+        entry
+            .lab
+            .record_datagram(entry.device.address, port, &buf[..n]);
         let Some(reply) = discovery::answer(&entry.device, port, &buf[..n]) else {
             continue;
         };

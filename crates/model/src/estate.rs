@@ -37,6 +37,10 @@ pub struct Network {
     pub cidrs: Vec<IpNet>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vlan: Option<u16>,
+    /// Whether devices on this network are reachable from the internet (CISA BOD 26-04's
+    /// "public exposure"); `false` unless the estate says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public_exposure: bool,
 }
 
 /// A whole, validated estate.
@@ -365,6 +369,7 @@ mod tests {
                 zone: Zone::Other,
                 cidrs: vec![net],
                 vlan: None,
+                public_exposure: false,
             });
         }
         let linear = |address: std::net::IpAddr| {

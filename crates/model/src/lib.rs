@@ -15,6 +15,7 @@ mod scan;
 pub mod scope;
 mod timestamp;
 mod vocabulary;
+mod vulnerability;
 
 pub use identification::{
     DeviceType, Evidence, Identification, Implication, ListMembership, PrcNil, Stance, VendorFacts,
@@ -28,3 +29,4 @@ pub use vocabulary::{
     FindingStatus, HistoryAction, HistoryEntity, PlanChangeKind, PlanStatus, Role, Sensitivity,
     Severity, UnknownValue, Zone,
 };
+pub use vulnerability::{Cvss, KevFacts, MatchStatus, Ssvc, VulnerabilityMatch};

@@ -50,6 +50,10 @@ pub struct DeviceFacts {
     /// Date the device was deployed or first seen (ISO date).
     #[serde(default)]
     pub first_seen: Option<String>,
+    /// Known-exploited vulnerabilities matched from the identified maker, model and firmware
+    /// (the knowledge base's vulnerability pack), with how sure each match is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vulnerabilities: Vec<camsweep_model::VulnerabilityMatch>,
 }
 
 impl Default for DeviceFacts {
@@ -64,6 +68,7 @@ impl Default for DeviceFacts {
             confidence: 0.0,
             vendor: None,
             first_seen: None,
+            vulnerabilities: Vec::new(),
         }
     }
 }
@@ -86,6 +91,9 @@ pub struct NetworkFacts {
     pub id: String,
     /// `core`, `isolated`, `other` or `unknown`.
     pub zone: String,
+    /// Whether the network is reachable from the internet (the estate's `public_exposure`).
+    #[serde(default)]
+    pub public_exposure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

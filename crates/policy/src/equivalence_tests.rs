@@ -95,6 +95,7 @@ pub(crate) fn context() -> impl Strategy<Value = DeviceContext> {
                 confidence,
                 vendor,
                 first_seen: seen,
+                vulnerabilities: Vec::new(),
             },
         );
     let site = prop::option::of(
@@ -116,6 +117,7 @@ pub(crate) fn context() -> impl Strategy<Value = DeviceContext> {
             .prop_map(|(n, zone)| NetworkFacts {
                 id: format!("net-{n}"),
                 zone: zone.into(),
+                public_exposure: false,
             }),
     );
     let organisation = prop::option::of(Just(OrgFacts {
@@ -232,14 +234,17 @@ fn without_contracts() -> &'static PolicySet {
 }
 
 #[test]
-fn three_builtin_packs_declare_input_contracts() {
+fn four_builtin_packs_declare_input_contracts() {
     let declared: Vec<_> = builtin()
         .packs()
         .iter()
         .filter(|m| m.input.is_some())
         .map(|m| m.id.as_str())
         .collect();
-    assert_eq!(declared, ["us-ndaa-889", "us-fcc-covered-list", "au-2023"]);
+    assert_eq!(
+        declared,
+        ["us-ndaa-889", "us-fcc-covered-list", "au-2023", "cisa-kev"]
+    );
 }
 
 proptest! {

@@ -56,4 +56,8 @@ pub(crate) struct RawFinding {
     pub due: Option<String>,
     #[serde(default)]
     pub due_basis: Option<String>,
+    /// What the finding is about, for a rule with `subjects = true` (letters, digits, `.`,
+    /// `_`, `-`): the finding's rule id becomes `<rule>/<subject>`.
+    #[serde(default)]
+    pub subject: Option<String>,
 }

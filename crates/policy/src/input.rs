@@ -85,6 +85,15 @@ fn vendor(v: &VendorFacts) -> Value {
         .done()
 }
 
+/// The matched vulnerabilities, absent when there are none (as serde leaves them out). Rare and
+/// small, so they take the serde route.
+fn vulnerabilities(matches: &[camsweep_model::VulnerabilityMatch]) -> Option<Value> {
+    if matches.is_empty() {
+        return None;
+    }
+    serde_json::to_value(matches).ok().map(Value::from)
+}
+
 /// The Rego `input` for `ctx` (already normalised).
 pub(crate) fn to_rego_value(ctx: &DeviceContext) -> Value {
     let d = &ctx.device;
@@ -98,6 +107,7 @@ pub(crate) fn to_rego_value(ctx: &DeviceContext) -> Value {
         .put("confidence", d.confidence)
         .put_some("vendor", d.vendor.as_ref().map(vendor))
         .put_some("first_seen", text(&d.first_seen))
+        .put_some("vulnerabilities", vulnerabilities(&d.vulnerabilities))
         .done();
     let site = ctx.site.as_ref().map(|s| {
         Members::new()
@@ -110,6 +120,7 @@ pub(crate) fn to_rego_value(ctx: &DeviceContext) -> Value {
         Members::new()
             .put("id", n.id.as_str())
             .put("zone", n.zone.as_str())
+            .put("public_exposure", n.public_exposure)
             .done()
     });
     let organisation = ctx.organisation.as_ref().map(|o| {

@@ -58,6 +58,7 @@ const BUILTIN_PACKS: &[(&str, &str, &str, &str)] = &[
     builtin_pack!("us-ndaa-889"),
     builtin_pack!("us-fcc-covered-list"),
     builtin_pack!("au-2023"),
+    builtin_pack!("cisa-kev"),
 ];
 
 /// A set of compiled policy packs.
@@ -503,7 +504,7 @@ fn collect_findings(
             let json = serde_json::to_value(value).map_err(|e| bad(e.to_string()))?;
             serde_json::from_value(json).map_err(|e| {
                 bad(format!(
-                    "an entry that is not {{rule, message, due?, due_basis?}}: {e}"
+                    "an entry that is not {{rule, message, due?, due_basis?, subject?}}: {e}"
                 ))
             })?
         }
@@ -525,6 +526,28 @@ fn collect_findings(
                 raw.rule
             ))
         })?;
+        let rule_id = match (&raw.subject, rule.subjects) {
+            (None, false) => rule.id.clone(),
+            (Some(subject), true) if is_subject(subject) => format!("{}/{subject}", rule.id),
+            (Some(subject), true) => {
+                return Err(bad(format!(
+                    "rule {}: subject {subject:?} is not letters, digits, '.', '_' and '-'",
+                    raw.rule
+                )));
+            }
+            (Some(_), false) => {
+                return Err(bad(format!(
+                    "rule {}: a subject, but pack.toml does not give the rule `subjects = true`",
+                    raw.rule
+                )));
+            }
+            (None, true) => {
+                return Err(bad(format!(
+                    "rule {}: no subject, but pack.toml gives the rule `subjects = true`",
+                    raw.rule
+                )));
+            }
+        };
         if let Some(due) = &raw.due
             && context::iso_date(due).as_deref() != Some(due.as_str())
         {
@@ -535,7 +558,7 @@ fn collect_findings(
         }
         out.push(FindingDraft {
             pack: pack.meta.id.clone(),
-            rule: rule.id.clone(),
+            rule: rule_id,
             title: rule.title.clone(),
             severity: rule.severity,
             action: rule.action.clone(),
@@ -547,6 +570,15 @@ fn collect_findings(
         });
     }
     Ok(())
+}
+
+/// A finding's subject: a CVE id or the like, safe in a rule id.
+fn is_subject(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 #[cfg(test)]
@@ -573,5 +605,98 @@ mod tests {
                 meta.id
             );
         }
+    }
+
+    /// The cisa-kev pack's deadlines: KEV's due date, or BOD 26-04's top tier (3 days) for an
+    /// internet-facing network from 2026-06-10; the rule id carries the CVE.
+    #[test]
+    fn cisa_kev_findings_carry_the_cve_and_their_deadline() {
+        use camsweep_model::{KevFacts, MatchStatus, Ssvc, VulnerabilityMatch};
+        let set = PolicySet::builtin().unwrap();
+        let ctx = |now: &str, exposed: bool| DeviceContext {
+            device: DeviceFacts {
+                id: "cam".into(),
+                device_type: "ip-camera".into(),
+                vulnerabilities: vec![VulnerabilityMatch {
+                    cve: "CVE-2021-33044".into(),
+                    status: MatchStatus::Affected,
+                    family: "IPC-HX5XXX".into(),
+                    range: None,
+                    reason: "built before 2021-06-01".into(),
+                    kev: Some(KevFacts {
+                        vendor_project: "Dahua".into(),
+                        product: "IP Camera Firmware".into(),
+                        name: "Dahua IP Camera Authentication Bypass Vulnerability".into(),
+                        date_added: "2024-08-21".into(),
+                        due_date: "2024-09-11".into(),
+                        required_action: "Apply mitigations per vendor instructions.".into(),
+                        known_ransomware_campaign_use: "Unknown".into(),
+                        catalog_version: "2026.08.22".into(),
+                    }),
+                    cvss: None,
+                    ssvc: Some(Ssvc {
+                        exploitation: "active".into(),
+                        automatable: "yes".into(),
+                        technical_impact: "total".into(),
+                        timestamp: "2024-09-05T14:59:48Z".into(),
+                        source: "cvelistV5@15e82d5".into(),
+                    }),
+                    sources: vec!["nvd".into()],
+                }],
+                ..Default::default()
+            },
+            network: Some(NetworkFacts {
+                id: "n".into(),
+                zone: "isolated".into(),
+                public_exposure: exposed,
+            }),
+            now: now.into(),
+            ..Default::default()
+        };
+        let kev = |ctx: &DeviceContext| {
+            let all = set.evaluate_batch(std::slice::from_ref(ctx), &[]).unwrap();
+            all.into_iter()
+                .flatten()
+                .filter(|f| f.pack == "cisa-kev")
+                .collect::<Vec<_>>()
+        };
+        let inside = kev(&ctx("2026-12-03", false));
+        assert_eq!(inside.len(), 1);
+        assert_eq!(inside[0].rule, "kev-affected/CVE-2021-33044");
+        assert_eq!(inside[0].due.as_deref(), Some("2024-09-11"));
+        assert!(
+            inside[0].message.contains("CVE-2021-33044"),
+            "{}",
+            inside[0].message
+        );
+        let exposed = kev(&ctx("2026-12-30", true));
+        assert_eq!(
+            exposed[0].rule,
+            "kev-affected-internet-facing/CVE-2021-33044"
+        );
+        assert_eq!(exposed[0].severity, Severity::Critical);
+        assert_eq!(
+            exposed[0].due.as_deref(),
+            Some("2027-01-02"),
+            "3 days, across a year end"
+        );
+        assert!(
+            exposed[0]
+                .due_basis
+                .as_deref()
+                .unwrap()
+                .contains("BOD 26-04 top tier")
+        );
+        let before = kev(&ctx("2026-06-09", true));
+        assert_eq!(before[0].due.as_deref(), Some("2024-09-11"));
+        assert!(
+            before[0]
+                .due_basis
+                .as_deref()
+                .unwrap()
+                .contains("not known")
+        );
+        let first_day = kev(&ctx("2026-06-10", true));
+        assert_eq!(first_day[0].due.as_deref(), Some("2026-06-13"));
     }
 }

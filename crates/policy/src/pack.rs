@@ -77,6 +77,10 @@ pub struct RuleMeta {
     /// Whether a finding of this rule denies a new deployment at the gate (`camsweep check`).
     #[serde(default)]
     pub blocks_deployment: bool,
+    /// Whether each finding of this rule names a subject (a CVE id, say): the finding's rule id
+    /// is then `<id>/<subject>`, one finding (and plan item) per subject.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub subjects: bool,
     pub citation: Citation,
 }
 
@@ -377,8 +381,35 @@ fn load_probes() -> Vec<crate::DeviceContext> {
     rich.network = Some(crate::NetworkFacts {
         id: "probe-net".into(),
         zone: "core".into(),
+        public_exposure: true,
     });
     rich.purpose = Some("public-safety".into());
+    rich.device.vulnerabilities = vec![camsweep_model::VulnerabilityMatch {
+        cve: "CVE-2000-0001".into(),
+        status: camsweep_model::MatchStatus::Affected,
+        family: "probe family".into(),
+        range: Some("before 1.0".into()),
+        reason: "load probe".into(),
+        kev: Some(camsweep_model::KevFacts {
+            vendor_project: "Probe".into(),
+            product: "Probe".into(),
+            name: "Probe vulnerability".into(),
+            date_added: "2020-01-01".into(),
+            due_date: "2020-01-22".into(),
+            required_action: "Apply updates per vendor instructions.".into(),
+            known_ransomware_campaign_use: "Unknown".into(),
+            catalog_version: "2020.01.01".into(),
+        }),
+        cvss: None,
+        ssvc: Some(camsweep_model::Ssvc {
+            exploitation: "active".into(),
+            automatable: "yes".into(),
+            technical_impact: "total".into(),
+            timestamp: "2020-01-01T00:00:00Z".into(),
+            source: "load probe".into(),
+        }),
+        sources: vec!["load probe".into()],
+    }];
     let mut unsure = rich.clone();
     unsure.device.confidence = 0.1;
     unsure.device.device_type = "drone".into();

@@ -116,6 +116,7 @@ mod tests {
             network: Some(NetworkFacts {
                 id: "n".into(),
                 zone: zone.into(),
+                public_exposure: false,
             }),
             now: "2026-01-01".into(),
             ..Default::default()

@@ -205,6 +205,54 @@ findings contains {"rule": "made-up", "message": "m"} if input.device.id == "cam
     assert!(err.to_string().contains("made-up"));
 }
 
+/// A rule with `subjects = true` makes one finding per subject (`<rule>/<subject>`); a subject
+/// on another rule, none on such a rule, or one with other characters, is an error.
+#[test]
+fn subjects_name_findings_and_are_checked() {
+    let with_subjects = GOOD_PACK_TOML.replace(
+        "blocks_deployment = true",
+        "blocks_deployment = true\nsubjects = true",
+    );
+    let rego = |subject: &str| {
+        format!(
+            r#"
+package org.cameras
+import rego.v1
+findings contains {{"rule": "unidentified-camera", "message": "m"{subject}}} if input.device.id == "cam-9"
+"#
+        )
+    };
+    let outcome = |pack_toml: &str, subject: &str| {
+        let root = tempfile::tempdir().unwrap();
+        write_pack(root.path(), "subj", pack_toml, &rego(subject), GOOD_TESTS);
+        let set = PolicySet::builtin().unwrap().with_dir(root.path()).unwrap();
+        set.evaluate(&camera(), &[])
+    };
+    let found = outcome(&with_subjects, r#", "subject": "CVE-2021-36260""#).unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|f| f.rule == "unidentified-camera/CVE-2021-36260"),
+        "{found:?}"
+    );
+    for (pack_toml, subject, why) in [
+        (
+            GOOD_PACK_TOML,
+            r#", "subject": "CVE-2021-36260""#,
+            "does not give the rule",
+        ),
+        (with_subjects.as_str(), "", "no subject"),
+        (
+            with_subjects.as_str(),
+            r#", "subject": "a/b""#,
+            "is not letters",
+        ),
+    ] {
+        let err = outcome(pack_toml, subject).unwrap_err().to_string();
+        assert!(err.contains(why), "{err}");
+    }
+}
+
 #[test]
 fn a_failing_case_says_which_case_and_why() {
     let root = tempfile::tempdir().unwrap();
@@ -238,7 +286,7 @@ fn two_user_packs_with_one_id_conflict_but_a_user_pack_may_replace_a_builtin() {
     let set = PolicySet::builtin().unwrap().with_dir(root.path()).unwrap();
     let au = set.packs().iter().find(|p| p.id == "au-2023").unwrap();
     assert!(au.origin.ends_with("au"), "{}", au.origin);
-    assert_eq!(set.packs().len(), 4);
+    assert_eq!(set.packs().len(), crate::BUILTIN_PACKS.len());
 }
 
 #[test]

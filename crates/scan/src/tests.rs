@@ -1234,3 +1234,154 @@ async fn a_certificate_whose_lengths_lie_is_a_malformed_problem() {
         d.observations
     );
 }
+
+/// Issue 14: the scanner sends nothing a vulnerability check would. A lab that records every
+/// request (`LabOptions::record`) serves one device of each profile whose maker has KEV entries
+/// (crates/kb/data/vulns.toml); after a default scan (no credentials), no request carries a
+/// KEV entry's exploit path or payload, no login is attempted (no Authorization header, no
+/// ONVIF UsernameToken, no login RPC, nothing typed at a telnet/FTP/SSH prompt), and nothing
+/// asks a device to change (no PUT/DELETE/PATCH, no ONVIF Set*, no POST outside ONVIF).
+#[tokio::test]
+async fn a_scan_sends_no_exploit_and_no_login_attempt_to_a_recording_lab() {
+    use camsweep_lab::{DeviceSpec, Lab, LabOptions, LabSpec, ListenMode};
+    let profiles = [
+        "hikvision-ipc-appwebs",
+        "hikvision-ipc-legacy",
+        "hikvision-nvr",
+        "dahua-ipc",
+        "dahua-nvr",
+        "dahua-vto",
+        "tvt-nvr",
+        "reolink-ipc",
+        "ubiquiti-unifi",
+        "xiongmai-dvr",
+        "ssh-linux",
+    ];
+    let addresses: Vec<String> = (1..=profiles.len())
+        .map(|i| format!("127.61.14.{i}"))
+        .collect();
+    let lab = Lab::start(
+        LabSpec {
+            devices: profiles
+                .iter()
+                .zip(&addresses)
+                .map(|(p, a)| DeviceSpec::new(a.parse().unwrap(), *p))
+                .collect(),
+        },
+        LabOptions {
+            mode: ListenMode::PerAddress,
+            record: true,
+            ..LabOptions::default()
+        },
+    )
+    .await
+    .expect("the lab starts on loopback");
+    let mut config = ScanConfig::new(TargetSpec {
+        include: addresses.clone(),
+        max_hosts: 16,
+        ..TargetSpec::default()
+    });
+    config.limits = quick_limits();
+    let doc = run_config(config).await;
+    assert!(
+        doc.devices.len() >= profiles.len() - 1,
+        "{} devices answered",
+        doc.devices.len()
+    );
+    // Connections are logged as they close; give the last ones a moment.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let received = lab.received();
+    lab.shutdown().await;
+    assert!(
+        received.iter().any(|r| r.transport == "tcp"),
+        "nothing recorded"
+    );
+
+    // Exploit paths and payloads of the pack's KEV entries, as their sources describe them.
+    let exploits: [(&str, &str); 17] = [
+        ("CVE-2021-36260", "/SDK/webLanguage"),
+        ("CVE-2017-7921", "auth=YWRtaW46MTEK"),
+        ("CVE-2021-33044", "NetKeyboard"),
+        ("CVE-2021-33045", "Loopback"),
+        ("CVE-2021-33044/33045", "RPC2_Login"),
+        ("CVE-2024-8956/8957", "/cgi-bin/param.cgi"),
+        ("CVE-2024-8957", "ntp_addr"),
+        ("CVE-2018-14933", "upgrade_handle.php"),
+        ("CVE-2022-23227", "handle_import_user.php"),
+        ("CVE-2019-11001", "TestEmail"),
+        ("CVE-2021-40407", "SetDdns"),
+        ("CVE-2016-11021", "setSystemCommand"),
+        ("CVE-2020-25078", "/config/getuser"),
+        ("CVE-2020-25079", "ddns_enc.cgi"),
+        ("CVE-2023-52163", "time_tzsetup.cgi"),
+        ("CVE-2019-20085", "/.."),
+        ("command injection", "$("),
+    ];
+    let mut http_requests = 0;
+    for r in &received {
+        let text = String::from_utf8_lossy(&r.bytes);
+        let at = format!("{}:{}/{}", r.address, r.port, r.transport);
+        for (cve, needle) in exploits {
+            assert!(
+                !text.contains(needle),
+                "{at} received {needle:?} ({cve}'s exploit): {text:?}"
+            );
+        }
+        let lower = text.to_ascii_lowercase();
+        for login in [
+            "authorization:",
+            "usernametoken",
+            "global.login",
+            "user admin",
+            "pass ",
+        ] {
+            assert!(
+                !lower.contains(login),
+                "{at}: a login attempt ({login:?}): {text:?}"
+            );
+        }
+        if r.transport == "udp" {
+            assert!(
+                !lower.contains("public"),
+                "{at}: an SNMP community was guessed"
+            );
+            continue;
+        }
+        // HTTP and RTSP: every request line's method and target.
+        for line in text
+            .split("\r\n")
+            .filter(|l| l.contains(" HTTP/1.") || l.contains(" RTSP/1."))
+        {
+            let mut words = line.split(' ');
+            let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+            http_requests += 1;
+            assert!(
+                ["GET", "HEAD", "OPTIONS", "DESCRIBE", "POST"].contains(&method),
+                "{at}: {line:?} asks the device to change"
+            );
+            if method == "POST" {
+                assert!(
+                    target.starts_with("/onvif/"),
+                    "{at}: POST outside ONVIF: {line:?}"
+                );
+            }
+        }
+        assert!(
+            !text.contains(":Set")
+                && !text.contains("<Set")
+                && !text.contains(":Create")
+                && !text.contains(":Delete"),
+            "{at}: an ONVIF operation that changes the device: {text:?}"
+        );
+        if [21, 22, 23].contains(&r.port) {
+            assert!(
+                r.bytes.len() < 64 && !lower.contains("root") && !lower.contains("admin"),
+                "{at}: something typed at a login prompt: {text:?}"
+            );
+        }
+    }
+    assert!(
+        http_requests > 20,
+        "only {http_requests} HTTP/RTSP requests recorded"
+    );
+}

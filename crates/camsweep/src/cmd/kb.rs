@@ -1,5 +1,6 @@
 //! `camsweep kb`: show the knowledge base (version, origin, sizes, MAC registry date) and look up a
-//! vendor, a MAC address or a brand label in it.
+//! vendor, a MAC address or a brand label in it; refresh its KEV entries from a downloaded
+//! catalogue (`kb update --kev FILE`).
 
 use std::io::Write;
 
@@ -7,7 +8,7 @@ use camsweep_app::kb as app;
 use camsweep_kb::KnowledgeBase;
 use camsweep_kb::oui::MacLookup;
 
-use crate::printer::{TextFormat as Format, write_json};
+use crate::printer::{TextFormat as Format, escape, write_json};
 use crate::{Globals, Outcome};
 
 #[derive(Debug, clap::Args)]
@@ -38,6 +39,17 @@ pub enum KbCommand {
         /// e.g. `LTS`, `EZVIZ`, `Lorex`.
         name: String,
     },
+    /// Refresh the vulnerability pack's CISA KEV entries from a downloaded catalogue (offline)
+    /// and write the knowledge base to a directory; prints what changed.
+    Update {
+        /// CISA's `known_exploited_vulnerabilities.json` (or a copy of it), already downloaded.
+        #[arg(long, value_name = "FILE")]
+        kev: std::path::PathBuf,
+        /// The KB directory to write (load it later with `--kb DIR`); defaults to the `--kb`
+        /// directory itself, updated in place.
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
@@ -49,6 +61,13 @@ pub fn run(args: Args, globals: &Globals) -> anyhow::Result<Outcome> {
         KbCommand::Vendor { id } => vendor_report(&app::vendor(&kb, &id)?, format, &mut out)?,
         KbCommand::Mac { mac } => mac_report(&app::mac(&kb, &mac)?, format, &mut out)?,
         KbCommand::Brand { name } => brand_report(&app::brand(&kb, &name), format, &mut out)?,
+        KbCommand::Update { kev, out: dir } => {
+            let Some(dir) = dir.or_else(|| globals.kb.clone()) else {
+                anyhow::bail!("kb update needs --out DIR (or --kb DIR to update in place)");
+            };
+            let update = app::update_kev(&kb, globals.kb.as_deref(), &kev, &dir)?;
+            update_report(&update, format, &mut out)?;
+        }
     }
     out.flush()?;
     Ok(Outcome::Done)
@@ -75,6 +94,14 @@ fn show(
         out,
         "  MAC prefixes:      {} (IEEE registry of {})",
         summary.mac_prefixes, summary.mac_registry_date
+    )?;
+    writeln!(
+        out,
+        "  vulnerabilities:   {} (CISA KEV {}; {} model families, {} with firmware ranges)",
+        summary.vulnerabilities,
+        summary.kev_catalog_version,
+        summary.vulnerability_families,
+        summary.families_with_ranges
     )?;
     for list in kb.vendors.list_definitions() {
         writeln!(out, "  list {:<22} {}", list.id, list.title)?;
@@ -241,5 +268,77 @@ fn brand_report(
         writeln!(out, "    source: {}", m.source)?;
     }
     writeln!(out, "  (knowledge base {})", report.kb_version)?;
+    Ok(())
+}
+
+fn update_report(
+    update: &app::KevUpdate,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    if format == Format::Json {
+        return write_json(out, update);
+    }
+    let diff = &update.diff;
+    writeln!(
+        out,
+        "KEV {} -> {}: {} catalogue entries, {} kept for the vulnerability pack",
+        escape(&diff.from_version),
+        escape(&diff.to_version),
+        update.catalogue_entries,
+        update.kept
+    )?;
+    if diff.is_empty() {
+        writeln!(out, "  no change to the pack's entries")?;
+    }
+    for entry in &diff.added {
+        let curation = if entry.curated {
+            ""
+        } else {
+            " (not curated: no families or ranges yet, never matched)"
+        };
+        writeln!(
+            out,
+            "  added   {} {} {} (added {}, due {}){curation}",
+            escape(&entry.cve),
+            escape(&entry.vendor_project),
+            escape(&entry.product),
+            escape(&entry.date_added),
+            escape(&entry.due_date)
+        )?;
+    }
+    for entry in &diff.removed {
+        writeln!(
+            out,
+            "  removed {} {} {}",
+            escape(&entry.cve),
+            escape(&entry.vendor_project),
+            escape(&entry.product)
+        )?;
+    }
+    for change in &diff.due_dates_changed {
+        writeln!(
+            out,
+            "  due     {} {} -> {}",
+            escape(&change.cve),
+            escape(&change.from),
+            escape(&change.to)
+        )?;
+    }
+    for (cve, fields) in &diff.other_changes {
+        writeln!(
+            out,
+            "  changed {} {}",
+            escape(cve),
+            escape(&fields.join(", "))
+        )?;
+    }
+    writeln!(
+        out,
+        "wrote knowledge base {} to {} (use --kb {})",
+        escape(&update.version),
+        escape(&update.out.display().to_string()),
+        escape(&update.out.display().to_string())
+    )?;
     Ok(())
 }

@@ -540,3 +540,96 @@ async fn plan_changes_and_scan_coverage_are_stored_alike_on_both_backends() {
         b.cleanup().await;
     }
 }
+
+/// Issue 14's measure, on the demo's lab (its profiles carry real firmware strings): the
+/// cisa-kev findings agree with what the vulnerability pack says of the firmware the lab really
+/// serves. Every device whose true firmware is in an affected range gets its finding for that
+/// CVE (`kev-affected*` when the scan read the firmware); none whose true firmware is past the
+/// fix gets an `affected` finding; and a `likely` finding means the scan did not read the
+/// firmware, or the pack itself cannot place the true firmware (no published range, or a line
+/// the range does not cover).
+#[test]
+fn the_demo_flags_exactly_the_lab_devices_in_a_known_exploited_range() {
+    use camsweep_model::{Identification, MatchStatus};
+    let _lock = DEMO_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path();
+    run_demo(out);
+    let truth = truth(out);
+    let kb = KnowledgeBase::embedded().unwrap();
+    let today = camsweep_register::today();
+    runtime().block_on(async {
+        let register = open(out).await;
+        let devices = register.devices().await.unwrap();
+        let by_address: HashMap<&str, &DeviceRecord> = devices
+            .iter()
+            .filter_map(|d| Some((d.address.as_deref()?, d)))
+            .collect();
+        let findings = register
+            .findings(
+                &FindingFilter {
+                    pack: Some("cisa-kev".into()),
+                    ..FindingFilter::default()
+                },
+                &today,
+            )
+            .await
+            .unwrap();
+        let mut by_device: HashMap<&str, Vec<&str>> = HashMap::new();
+        for f in &findings {
+            by_device
+                .entry(f.device_id.as_str())
+                .or_default()
+                .push(f.finding.rule.as_str());
+        }
+        let (mut affected, mut past_fix, mut likely) = (0, 0, 0);
+        for t in truth.iter().filter(|t| t.hostile.is_none()) {
+            let Some(device) = by_address.get(t.address.as_str()) else {
+                continue;
+            };
+            let mut served = Identification::unknown(&kb.version);
+            served.manufacturer = t.manufacturer.clone();
+            served.brand = t.brand.clone();
+            served.model = t.model.clone();
+            served.firmware = t.firmware.clone();
+            served.device_type = t.device_type;
+            let scanned = device.identification.clone().unwrap();
+            let rules = by_device.get(device.id.as_str()).cloned().unwrap_or_default();
+            let rule_for = |cve: &str| rules.iter().find(|r| r.ends_with(&format!("/{cve}"))).copied();
+            for m in kb.vulns.matches(&served) {
+                if m.kev.as_ref().is_none_or(|k| k.date_added.as_str() > today.as_str()) {
+                    continue;
+                }
+                let rule = rule_for(&m.cve);
+                let what = format!("{} {:?} {:?} {}: {:?} (scanned firmware {:?})", t.address, t.model, t.firmware, m.cve, rule, scanned.firmware);
+                match m.status {
+                    MatchStatus::Affected => {
+                        affected += 1;
+                        let rule = rule.unwrap_or_else(|| panic!("in range, no finding: {what}"));
+                        if scanned.firmware.is_some() {
+                            assert!(rule.starts_with("kev-affected"), "{what}");
+                        }
+                    }
+                    MatchStatus::NotAffected => {
+                        past_fix += 1;
+                        assert!(rule.is_none_or(|r| r.starts_with("kev-likely") && scanned.firmware.is_none()), "past the fix: {what}");
+                    }
+                    MatchStatus::Likely => assert!(rule.is_none_or(|r| r.starts_with("kev-likely")), "{what}"),
+                }
+            }
+            for rule in &rules {
+                if let Some(cve) = rule.strip_prefix("kev-likely/") {
+                    likely += 1;
+                    let true_status = kb.vulns.matches(&served).into_iter().find(|m| m.cve == cve).map(|m| m.status);
+                    assert!(
+                        scanned.firmware.is_none() || true_status == Some(MatchStatus::Likely),
+                        "{} {:?}: likely {cve} with firmware {:?} read (true status {true_status:?})",
+                        t.address, t.model, scanned.firmware
+                    );
+                }
+            }
+        }
+        eprintln!("demo lab: {affected} (device, CVE) pairs in an affected range, {past_fix} past the fix or outside the range, {likely} likely findings");
+        assert!(affected > 0 && past_fix > 0 && likely > 0, "{affected} {past_fix} {likely}");
+    });
+}

@@ -66,6 +66,7 @@ pub fn estate(count: usize) -> Vec<DeviceContext> {
                         }
                         .into(),
                     ),
+                    vulnerabilities: Vec::new(),
                 },
                 site: Some(SiteFacts {
                     id: format!("site-{}", i % 50),
@@ -80,6 +81,7 @@ pub fn estate(count: usize) -> Vec<DeviceContext> {
                 network: Some(NetworkFacts {
                     id: format!("net-{}", i % 200),
                     zone: ["core", "isolated", "other", "unknown"][i % 4].into(),
+                    public_exposure: false,
                 }),
                 organisation: None,
                 now: "2026-02-01".into(),
@@ -185,6 +187,7 @@ pub fn realistic_estate(count: usize) -> Vec<DeviceContext> {
                     },
                     vendor,
                     first_seen: Some(first_seen),
+                    vulnerabilities: Vec::new(),
                 },
                 site: Some(SiteFacts {
                     id: format!("site-{site}"),
@@ -199,6 +202,7 @@ pub fn realistic_estate(count: usize) -> Vec<DeviceContext> {
                 network: Some(NetworkFacts {
                     id: format!("site-{site}-net-{network}"),
                     zone: zones[network].into(),
+                    public_exposure: false,
                 }),
                 organisation: None,
                 now: "2026-02-01".into(),

@@ -69,6 +69,11 @@ impl Backend for sqlx::Sqlite {
             "users and tokens",
             include_str!("../../migrations/sqlite/0004_users_and_tokens.sql"),
         ),
+        (
+            5,
+            "network public exposure",
+            include_str!("../../migrations/sqlite/0005_network_public_exposure.sql"),
+        ),
     ];
 
     fn rows_affected(result: &sqlx::sqlite::SqliteQueryResult) -> u64 {
@@ -115,6 +120,11 @@ impl Backend for sqlx::Postgres {
             4,
             "users and tokens",
             include_str!("../../migrations/postgres/0004_users_and_tokens.sql"),
+        ),
+        (
+            5,
+            "network public exposure",
+            include_str!("../../migrations/postgres/0005_network_public_exposure.sql"),
         ),
     ];
 

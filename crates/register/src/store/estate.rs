@@ -218,7 +218,7 @@ where
         }
         for chunk in networks.chunks(ESTATE_ROW_CHUNK) {
             let mut insert = sqlx::QueryBuilder::<B>::new(
-                "INSERT INTO networks (id, site_id, zone, cidrs, vlan) ",
+                "INSERT INTO networks (id, site_id, zone, cidrs, vlan, public_exposure) ",
             );
             insert.push_values(chunk, |mut b, n| {
                 let cidrs: Vec<String> = n.cidrs.iter().map(|c| c.to_string()).collect();
@@ -226,11 +226,13 @@ where
                     .push_bind(n.site.clone())
                     .push_bind(n.zone.as_str())
                     .push_bind(serde_json::to_string(&cidrs).unwrap_or_default())
-                    .push_bind(n.vlan.map(i64::from));
+                    .push_bind(n.vlan.map(i64::from))
+                    .push_bind(n.public_exposure);
             });
             insert.push(
                 " ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,
-                     zone = excluded.zone, cidrs = excluded.cidrs, vlan = excluded.vlan",
+                     zone = excluded.zone, cidrs = excluded.cidrs, vlan = excluded.vlan,
+                     public_exposure = excluded.public_exposure",
             );
             insert
                 .build()
@@ -318,11 +320,12 @@ where
         .fetch_all(&mut *conn)
         .await
         .during("reading sites")?;
-        let networks: Vec<NetworkRow> =
-            sqlx::query_as("SELECT id, site_id, zone, cidrs, vlan FROM networks ORDER BY id")
-                .fetch_all(&mut *conn)
-                .await
-                .during("reading networks")?;
+        let networks: Vec<NetworkRow> = sqlx::query_as(
+            "SELECT id, site_id, zone, cidrs, vlan, public_exposure FROM networks ORDER BY id",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .during("reading networks")?;
         let corrupt = |table: &'static str, id: &str, field: &'static str, message: String| {
             RegisterError::CorruptRow {
                 table,
@@ -368,6 +371,7 @@ where
             zone,
             cidrs,
             vlan,
+            public_exposure,
         } in networks
         {
             let zone = zone.parse().map_err(|e: camsweep_model::UnknownValue| {
@@ -389,6 +393,7 @@ where
                 zone,
                 cidrs,
                 vlan: vlan.and_then(|v| u16::try_from(v).ok()),
+                public_exposure,
             });
         }
         Ok(estate)
@@ -455,4 +460,5 @@ struct NetworkRow {
     /// JSON list of CIDRs.
     cidrs: String,
     vlan: Option<i64>,
+    public_exposure: bool,
 }
